@@ -1,0 +1,150 @@
+import type { z } from 'zod';
+import { type ChaosRule, type ChaosState, ChaosStateSchema, type ClockState, ClockStateSchema } from './controls.ts';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema, RelayError } from './errors.ts';
+import {
+  type LatestMessageQuery,
+  type ListMessagesQuery,
+  type Message,
+  MessageListSchema,
+  MessageSchema,
+} from './message.ts';
+import { RelayStream, type RelayStreamOptions } from './stream-client.ts';
+import {
+  type CheckByDestinationRequest,
+  type CheckResult,
+  CheckResultSchema,
+  type CreateVerificationRequest,
+  type Verification,
+  VerificationSchema,
+} from './verification.ts';
+
+export interface RelayClientOptions {
+  /** Base URL of the relay, e.g. http://127.0.0.1:8787 */
+  url: string;
+  /** The relay's API token (sent as a bearer header, never in a URL). */
+  token: string;
+  fetch?: typeof fetch;
+}
+
+export interface WaitForMessageOptions extends Omit<LatestMessageQuery, 'wait'> {
+  /** Give up after this long (default 10 s). Longer waits are split into several long polls. */
+  timeoutMs?: number;
+}
+
+/** A typed client for the relay's whole HTTP API: what tests, testers and shop backends use. */
+export class RelayClient {
+  readonly url: string;
+  readonly #token: string;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: RelayClientOptions) {
+    this.url = options.url.replace(/\/+$/, '');
+    this.#token = options.token;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  createVerification(body: CreateVerificationRequest): Promise<Verification> {
+    return this.#call('POST', '/api/v1/verifications', VerificationSchema, body);
+  }
+  getVerification(id: string): Promise<Verification> {
+    return this.#call('GET', `/api/v1/verifications/${encodeURIComponent(id)}`, VerificationSchema);
+  }
+  check(id: string, code: string): Promise<CheckResult> {
+    return this.#call('POST', `/api/v1/verifications/${encodeURIComponent(id)}/check`, CheckResultSchema, { code });
+  }
+  checkByDestination(body: CheckByDestinationRequest): Promise<CheckResult> {
+    return this.#call('POST', '/api/v1/verification-checks', CheckResultSchema, body);
+  }
+  resend(id: string): Promise<Verification> {
+    return this.#call('POST', `/api/v1/verifications/${encodeURIComponent(id)}/resend`, VerificationSchema);
+  }
+  cancel(id: string): Promise<Verification> {
+    return this.#call('DELETE', `/api/v1/verifications/${encodeURIComponent(id)}`, VerificationSchema);
+  }
+
+  async listMessages(query: ListMessagesQuery = {}): Promise<Message[]> {
+    const list = await this.#call('GET', `/api/v1/messages${toQuery(query)}`, MessageListSchema);
+    return list.messages;
+  }
+  /** The newest live message matching `query`, waiting up to `query.wait` seconds; null when none came. */
+  async latestMessage(query: LatestMessageQuery = {}): Promise<Message | null> {
+    try {
+      return await this.#call('GET', `/api/v1/messages/latest${toQuery(query)}`, MessageSchema);
+    } catch (error) {
+      if (error instanceof RelayError && error.code === 'message_not_found') return null;
+      throw error;
+    }
+  }
+  /** Resolves with the first matching message; rejects with a RelayError `message_not_found` on timeout. */
+  async waitForMessage(options: WaitForMessageOptions = {}): Promise<Message> {
+    const { timeoutMs = 10_000, ...query } = options;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = deadline - Date.now();
+      const wait = Math.max(0, Math.min(60, Math.ceil(left / 1000)));
+      const message = await this.latestMessage({ ...query, wait });
+      if (message) return message;
+      if (Date.now() >= deadline) {
+        throw new RelayError(
+          'message_not_found',
+          `No message matching ${JSON.stringify(query)} within ${timeoutMs} ms`,
+        );
+      }
+    }
+  }
+
+  setChaos(rules: ChaosRule[]): Promise<ChaosState> {
+    return this.#call('PUT', '/api/v1/chaos', ChaosStateSchema, { rules });
+  }
+  getChaos(): Promise<ChaosState> {
+    return this.#call('GET', '/api/v1/chaos', ChaosStateSchema);
+  }
+  clearChaos(): Promise<ChaosState> {
+    return this.setChaos([]);
+  }
+  clock(): Promise<ClockState> {
+    return this.#call('GET', '/api/v1/clock', ClockStateSchema);
+  }
+  advanceClock(ms: number): Promise<ClockState> {
+    return this.#call('POST', '/api/v1/clock/advance', ClockStateSchema, { ms });
+  }
+  async reset(): Promise<void> {
+    await this.#call('POST', '/api/v1/reset', null);
+  }
+
+  /** Opens the live stream with this client's relay and token. */
+  stream(options: Omit<RelayStreamOptions, 'url' | 'token'> = {}): RelayStream {
+    return new RelayStream({ ...options, url: this.url, token: this.#token });
+  }
+
+  async #call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>>;
+  async #call(method: string, path: string, schema: null, body?: unknown): Promise<undefined>;
+  async #call(method: string, path: string, schema: z.ZodType | null, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.#token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.#fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw await toRelayError(response);
+    if (schema === null || response.status === 204) return undefined;
+    return schema.parse(await response.json());
+  }
+}
+
+async function toRelayError(response: Response): Promise<RelayError> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith(PROBLEM_CONTENT_TYPE)) {
+    const problem = ProblemSchema.safeParse(await response.json().catch(() => null));
+    if (problem.success) return RelayError.fromProblem(problem.data);
+  }
+  return new RelayError('internal_error', `Relay answered ${response.status} ${response.statusText}`);
+}
+
+function toQuery(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}

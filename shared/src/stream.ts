@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ProblemSchema } from './errors.ts';
+import { MessageSchema } from './message.ts';
+import { TimestampSchema, VerificationIdSchema, VerificationSchema } from './verification.ts';
+
+/*
+ * The live stream, GET /api/v1/stream (WebSocket). Every frame the relay sends is one envelope
+ * `{type, seq, epoch, now, data}`:
+ * - `epoch` names this run of the relay; a new epoch means the relay restarted and all earlier state is gone.
+ * - `seq` numbers the replayable events (message, verification, expired, reset, clock) one by one. The
+ *   frames that are not events (hello, snapshot, pong, error) carry the latest seq so far, so a client
+ *   can always store `seq` as its resume cursor.
+ * - `now` is the relay's clock (a test clock may run ahead of the wall): clients count down against it.
+ *
+ * On connect the relay sends `hello`. A client that knows where it was sends `{type: "resume", epoch, since}`
+ * and gets every live event after `since` exactly once; if the epoch differs or `since` is older than the
+ * relay keeps, it gets a `snapshot` of everything live instead. Without a resume it gets events from now on.
+ */
+
+export const EPOCH_PATTERN = /^[0-9a-f]{16}$/;
+
+const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({
+    type: z.literal(type),
+    seq: z.int().nonnegative(),
+    epoch: z.string().regex(EPOCH_PATTERN),
+    now: TimestampSchema,
+    data,
+  });
+
+export const HelloEventSchema = envelope(
+  'hello',
+  z.object({ relayVersion: z.string(), pingIntervalMs: z.int().positive() }),
+);
+export const SnapshotEventSchema = envelope(
+  'snapshot',
+  z.object({ messages: z.array(MessageSchema), verifications: z.array(VerificationSchema) }),
+);
+export const MessageEventSchema = envelope('message', MessageSchema);
+export const VerificationEventSchema = envelope('verification', VerificationSchema);
+export const ExpiredEventSchema = envelope(
+  'expired',
+  z.object({ verificationId: VerificationIdSchema, messageIds: z.array(z.string()) }),
+);
+export const ResetEventSchema = envelope('reset', z.object({}));
+export const ClockEventSchema = envelope('clock', z.object({ now: TimestampSchema }));
+export const PongEventSchema = envelope('pong', z.object({}));
+export const ErrorEventSchema = envelope('error', ProblemSchema);
+
+export const StreamEventSchema = z.discriminatedUnion('type', [
+  HelloEventSchema,
+  SnapshotEventSchema,
+  MessageEventSchema,
+  VerificationEventSchema,
+  ExpiredEventSchema,
+  ResetEventSchema,
+  ClockEventSchema,
+  PongEventSchema,
+  ErrorEventSchema,
+]);
+export type StreamEvent = z.infer<typeof StreamEventSchema>;
+export type StreamEventType = StreamEvent['type'];
+export type StreamEventOf<T extends StreamEventType> = Extract<StreamEvent, { type: T }>;
+
+/** Event types that take a seq of their own and are replayed on resume. */
+export const REPLAYABLE_EVENT_TYPES = ['message', 'verification', 'expired', 'reset', 'clock'] as const;
+
+export const ResumeFrameSchema = z.strictObject({
+  type: z.literal('resume'),
+  epoch: z.string().regex(EPOCH_PATTERN).optional(),
+  since: z.int().nonnegative().optional(),
+});
+export const PingFrameSchema = z.strictObject({ type: z.literal('ping') });
+export const ClientFrameSchema = z.discriminatedUnion('type', [ResumeFrameSchema, PingFrameSchema]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
