@@ -1,0 +1,41 @@
+/**
+ * Messages from the background worker to the content script (contract between the two).
+ * The content script must stay tiny (no zod there): it checks these shapes by hand with `isContentRequest`.
+ * The background validates what it receives with zod schemas of its own.
+ */
+export interface FillRequest {
+  type: 'otp-relay/fill';
+  code: string;
+  /** The code's origin: the content script refuses unless it is exactly `location.origin`. */
+  origin: string;
+  /** Press the form's submit after filling (only when the user turned that on). */
+  submit: boolean;
+}
+
+/** Auto-fill: fill now if a field is there, otherwise watch the page until `expiresAtMs` (wall clock). */
+export interface ArmRequest {
+  type: 'otp-relay/arm';
+  code: string;
+  origin: string;
+  submit: boolean;
+  expiresAtMs: number;
+}
+
+export type ContentRequest = FillRequest | ArmRequest;
+
+export type FillResponse =
+  | { ok: true; fields: number }
+  | { ok: false; reason: 'wrong-origin' | 'no-field' | 'armed' | 'bad-request' };
+
+export function isContentRequest(value: unknown): value is ContentRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const common =
+    typeof v.code === 'string' &&
+    /^\d{4,10}$/.test(v.code) &&
+    typeof v.origin === 'string' &&
+    typeof v.submit === 'boolean';
+  if (v.type === 'otp-relay/fill') return common;
+  if (v.type === 'otp-relay/arm') return common && typeof v.expiresAtMs === 'number';
+  return false;
+}
