@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { handleRuntimeMessage } from '../lib/background-router.ts';
+import { FILL_COMMAND, runFillCommand } from '../lib/fill-command.ts';
+import { RelayConnection } from '../lib/relay-connection.ts';
+
+/** Wakes a worker that slept while the relay was down (its retry timers died with it). */
+const WAKE_ALARM = 'otp-relay/wake';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const connection = new RelayConnection();
+    const started = connection.start();
+
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      void started.then(() => handleRuntimeMessage(message, sender, browser.runtime.id, connection)).then(sendResponse);
+      return true;
+    });
+    browser.commands.onCommand.addListener((command) => {
+      if (command === FILL_COMMAND) void started.then(() => runFillCommand(connection));
+    });
+    void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
+    browser.alarms.onAlarm.addListener(() => {
+      // Nothing to do: waking the worker ran main() again, which reconnects from the stored cursor.
+    });
+  },
+});

@@ -1,0 +1,24 @@
+import type { Browser } from 'wxt/browser';
+import type { RelayConnection } from './relay-connection.ts';
+import { parseRuntimeRequest, type RuntimeResponse } from './runtime-messages.ts';
+
+/** Answers one runtime message from our own pages; anything else is refused before it is looked at. */
+export async function handleRuntimeMessage(
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  extensionId: string,
+  connection: Pick<RelayConnection, 'fillCode' | 'fillNewest' | 'reconnectNow'>,
+): Promise<RuntimeResponse> {
+  const parsed = parseRuntimeRequest(message, sender, extensionId);
+  if (!parsed.ok) return parsed;
+  const { request } = parsed;
+  switch (request.type) {
+    case 'otp-relay/fill-code':
+      return connection.fillCode(request.messageId);
+    case 'otp-relay/fill-newest':
+      return connection.fillNewest();
+    case 'otp-relay/reconnect':
+      connection.reconnectNow();
+      return { ok: true, message: 'Reconnecting.' };
+  }
+}

@@ -1,0 +1,169 @@
+import type { Message, StreamCursor, StreamEvent } from '@otp-relay/shared';
+
+/** How long an expired code stays greyed in the popup before it is dropped (local wall time). */
+export const EXPIRED_LINGER_MS = 5_000;
+
+/** One code as the extension keeps it: the message's fields plus times in ms on the relay's clock. */
+export interface StoredCode {
+  messageId: string;
+  verificationId: string;
+  code: string;
+  origin: string;
+  channel: Message['channel'];
+  to: string;
+  purpose: Message['purpose'];
+  folder: Message['folder'];
+  createdAt: number;
+  expiresAt: number;
+  /** Local wall time at which the code was seen expired; absent while live. */
+  expiredAtLocal?: number;
+}
+
+/**
+ * Everything the background knows, as kept in storage.session: the codes, where the stream is (resume cursor)
+ * and how far the relay's clock is ahead of ours (`relay now ≈ Date.now() + skewMs`; a test clock may run
+ * minutes ahead). `relayUrl` tells whose state this is: another relay's cursor means nothing.
+ */
+export interface CodeState {
+  relayUrl: string;
+  codes: StoredCode[];
+  cursor: StreamCursor | null;
+  skewMs: number;
+}
+
+export function emptyCodeState(relayUrl: string): CodeState {
+  return { relayUrl, codes: [], cursor: null, skewMs: 0 };
+}
+
+export function toStoredCode(message: Message): StoredCode {
+  return {
+    messageId: message.id,
+    verificationId: message.verificationId,
+    code: message.code,
+    origin: message.origin,
+    channel: message.channel,
+    to: message.to,
+    purpose: message.purpose,
+    folder: message.folder,
+    createdAt: Date.parse(message.createdAt),
+    expiresAt: Date.parse(message.expiresAt),
+  };
+}
+
+export interface ApplyResult {
+  state: CodeState;
+  /** A code seen for the first time (a `message` event): what auto-fill acts on. */
+  arrived: StoredCode | null;
+}
+
+/** The state after one stream event. Pure: `localNow` is Date.now() at receipt. */
+export function applyEvent(state: CodeState, event: StreamEvent, localNow: number): ApplyResult {
+  const next: CodeState = { ...state, skewMs: Date.parse(event.now) - localNow };
+  switch (event.type) {
+    case 'snapshot': {
+      // The relay restarted or our cursor was too old: what it says is live is all there is.
+      const pending = new Set(event.data.verifications.filter((v) => v.status === 'pending').map((v) => v.id));
+      const known = new Set(event.data.verifications.map((v) => v.id));
+      const codes = newestPerVerification(
+        event.data.messages.filter((m) => pending.has(m.verificationId) || !known.has(m.verificationId)),
+      ).map(toStoredCode);
+      return { state: { ...next, codes: sortNewestFirst(codes) }, arrived: null };
+    }
+    case 'message': {
+      const code = toStoredCode(event.data);
+      const seen = state.codes.some((c) => c.messageId === code.messageId);
+      // One live code per verification: a resend kills the previous code at once.
+      const others = state.codes.filter((c) => c.verificationId !== code.verificationId);
+      return { state: { ...next, codes: sortNewestFirst([code, ...others]) }, arrived: seen ? null : code };
+    }
+    case 'verification': {
+      const { id, status } = event.data;
+      if (status === 'pending') return { state: next, arrived: null };
+      if (status === 'expired')
+        return { state: markExpired(next, (c) => c.verificationId === id, localNow), arrived: null };
+      return { state: { ...next, codes: next.codes.filter((c) => c.verificationId !== id) }, arrived: null };
+    }
+    case 'expired': {
+      const ids = new Set(event.data.messageIds);
+      const hit = (c: StoredCode) => c.verificationId === event.data.verificationId || ids.has(c.messageId);
+      return { state: markExpired(next, hit, localNow), arrived: null };
+    }
+    case 'reset':
+      return { state: { ...next, codes: [] }, arrived: null };
+    default:
+      return { state: next, arrived: null };
+  }
+}
+
+/** Marks codes past their expiry (by the relay's clock) and drops those expired longer than the linger. */
+export function expireDue(state: CodeState, localNow: number): CodeState {
+  const relayNow = localNow + state.skewMs;
+  let changed = false;
+  const codes: StoredCode[] = [];
+  for (const code of state.codes) {
+    if (code.expiredAtLocal !== undefined) {
+      if (localNow - code.expiredAtLocal >= EXPIRED_LINGER_MS) {
+        changed = true;
+        continue;
+      }
+      codes.push(code);
+    } else if (code.expiresAt <= relayNow) {
+      changed = true;
+      codes.push({ ...code, expiredAtLocal: localNow });
+    } else {
+      codes.push(code);
+    }
+  }
+  return changed ? { ...state, codes } : state;
+}
+
+/** Milliseconds until `expireDue` would change something, or null when nothing is pending. */
+export function msUntilNextChange(state: CodeState, localNow: number): number | null {
+  const relayNow = localNow + state.skewMs;
+  let soonest: number | null = null;
+  for (const code of state.codes) {
+    const due =
+      code.expiredAtLocal !== undefined
+        ? code.expiredAtLocal + EXPIRED_LINGER_MS - localNow
+        : code.expiresAt - relayNow;
+    soonest = soonest === null ? due : Math.min(soonest, due);
+  }
+  return soonest === null ? null : Math.max(0, soonest);
+}
+
+export function liveCodes(state: CodeState, localNow: number): StoredCode[] {
+  const relayNow = localNow + state.skewMs;
+  return state.codes.filter((c) => isLive(c, relayNow));
+}
+
+export function isLive(code: StoredCode, relayNow: number): boolean {
+  return code.expiredAtLocal === undefined && code.expiresAt > relayNow;
+}
+
+/** The newest live code for exactly this origin (what the keyboard shortcut fills). */
+export function newestCodeFor(state: CodeState, origin: string, localNow: number): StoredCode | undefined {
+  const relayNow = localNow + state.skewMs;
+  return state.codes.find((c) => c.origin === origin && isLive(c, relayNow));
+}
+
+function markExpired(state: CodeState, hit: (code: StoredCode) => boolean, localNow: number): CodeState {
+  return {
+    ...state,
+    codes: state.codes.map((c) => (hit(c) && c.expiredAtLocal === undefined ? { ...c, expiredAtLocal: localNow } : c)),
+  };
+}
+
+function newestPerVerification(messages: Message[]): Message[] {
+  const byVerification = new Map<string, Message>();
+  for (const message of messages) {
+    const current = byVerification.get(message.verificationId);
+    if (!current || Date.parse(message.createdAt) > Date.parse(current.createdAt)) {
+      byVerification.set(message.verificationId, message);
+    }
+  }
+  return [...byVerification.values()];
+}
+
+function sortNewestFirst(codes: StoredCode[]): StoredCode[] {
+  return codes.toSorted((a, b) => b.createdAt - a.createdAt);
+}

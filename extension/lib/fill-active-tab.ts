@@ -1,0 +1,53 @@
+import { browser } from 'wxt/browser';
+import type { StoredCode } from './code-store.ts';
+import { sendToContentScript } from './content-bridge.ts';
+import { originOf } from './relay-origins.ts';
+
+export type FillOutcome =
+  | { ok: true; fields: number; message: string }
+  | {
+      ok: false;
+      reason: 'no-code' | 'no-tab' | 'wrong-origin' | 'no-field' | 'unreachable' | 'failed';
+      message: string;
+    };
+
+/** The tab in front of the user: where a popup click or the shortcut fills (activeTab grants it). */
+export async function findActiveTab(): Promise<{ id: number; origin: string | null } | null> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) return null;
+  return { id: tab.id, origin: originOf(tab.url) };
+}
+
+/** Whether a code may go into a page: only ever on exactly its own origin (scheme, host and port). */
+export function fillRefusal(codeOrigin: string, tabOrigin: string | null): string | null {
+  if (tabOrigin === null) return `This tab is not a web page; the code is for ${codeOrigin}.`;
+  if (tabOrigin !== codeOrigin) return `This code is for ${codeOrigin}, but the tab shows ${tabOrigin}.`;
+  return null;
+}
+
+/** Fills `code` into the active tab, refusing unless the tab's origin is exactly the code's origin. */
+export async function fillActiveTab(code: StoredCode | undefined, submit: boolean): Promise<FillOutcome> {
+  if (!code) return { ok: false, reason: 'no-code', message: 'That code is no longer live.' };
+  const tab = await findActiveTab();
+  if (!tab) return { ok: false, reason: 'no-tab', message: 'No active tab to fill.' };
+  const refusal = fillRefusal(code.origin, tab.origin);
+  if (refusal) return { ok: false, reason: 'wrong-origin', message: refusal };
+  const response = await sendToContentScript(tab.id, {
+    type: 'otp-relay/fill',
+    code: code.code,
+    origin: code.origin,
+    submit,
+  });
+  if (response.ok) return { ok: true, fields: response.fields, message: `Filled ${response.fields} field(s).` };
+  switch (response.reason) {
+    case 'wrong-origin':
+      return { ok: false, reason: 'wrong-origin', message: `The page is not on ${code.origin}.` };
+    case 'no-field':
+    case 'armed':
+      return { ok: false, reason: 'no-field', message: 'No verification field found on this page.' };
+    case 'unreachable':
+      return { ok: false, reason: 'unreachable', message: 'Cannot reach this page (no access to it).' };
+    default:
+      return { ok: false, reason: 'failed', message: 'The page did not accept the code.' };
+  }
+}

@@ -1,0 +1,3 @@
+export function OptionsApp() {
+  return <main>otp-relay options</main>;
+}

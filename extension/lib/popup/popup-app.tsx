@@ -1,0 +1,3 @@
+export function PopupApp() {
+  return <main>otp-relay</main>;
+}

@@ -1,0 +1,243 @@
+import { type CreateSocket, RelayClient, RelayStream, type StreamEvent } from '@otp-relay/shared';
+import { armMatchingTabs } from './arm-matching-tabs.ts';
+import { updateBadge } from './badge.ts';
+import {
+  applyEvent,
+  type CodeState,
+  emptyCodeState,
+  expireDue,
+  liveCodes,
+  msUntilNextChange,
+  newestCodeFor,
+  toStoredCode,
+} from './code-store.ts';
+import type { ConnectionInfo, ConnectionStatus } from './connection-status.ts';
+import { type FillOutcome, fillActiveTab, findActiveTab } from './fill-active-tab.ts';
+import { diagnoseRelay } from './relay-diagnosis.ts';
+import { loadCodeState, saveCodeState, saveConnectionInfo } from './session-state.ts';
+import { loadSettings, type Settings, watchSettings } from './settings.ts';
+
+export interface RelayConnectionOptions {
+  /** Tests pass a fake socket; the worker uses the global WebSocket. */
+  createSocket?: CreateSocket;
+  fetch?: typeof fetch;
+  now?: () => number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+}
+
+/** SPEC: Chrome ≥ 116 keeps a service worker alive while WebSocket messages flow at least every 30 s. */
+const KEEPALIVE_MS = 20_000;
+
+/**
+ * The background's one long-lived piece: holds the relay stream, folds its events into the code store (kept in
+ * storage.session with the resume cursor, so a restarted worker resumes exactly where it was), keeps the badge
+ * and connection state current, and arms auto-fill for arriving codes.
+ */
+export class RelayConnection {
+  readonly #options: RelayConnectionOptions;
+  readonly #now: () => number;
+  #settings: Settings | null = null;
+  #state: CodeState = emptyCodeState('');
+  #status: ConnectionStatus = 'connecting';
+  #stream: RelayStream | null = null;
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  #diagnosing = false;
+  #unwatch: (() => void) | null = null;
+  #writes: Promise<void> = Promise.resolve();
+
+  constructor(options: RelayConnectionOptions = {}) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get codeState(): CodeState {
+    return this.#state;
+  }
+  get status(): ConnectionStatus {
+    return this.#status;
+  }
+
+  async start(): Promise<void> {
+    const [settings, saved] = await Promise.all([loadSettings(), loadCodeState()]);
+    this.#state = saved && saved.relayUrl === settings.relayUrl ? saved : emptyCodeState(settings.relayUrl);
+    this.#unwatch = watchSettings((next) => void this.#applySettings(next));
+    await this.#applySettings(settings, true);
+  }
+
+  stop(): void {
+    this.#unwatch?.();
+    this.#stream?.close();
+    this.#stream = null;
+    clearTimeout(this.#expiryTimer);
+  }
+
+  /** Resolves once every state write issued so far reached storage.session (tests, and the popup's reads). */
+  flushed(): Promise<void> {
+    return this.#writes;
+  }
+
+  reconnectNow(): void {
+    if (this.#stream) this.#stream.reconnectNow();
+    else if (this.#settings) void this.#applySettings(this.#settings, true);
+  }
+
+  async fillCode(messageId: string): Promise<FillOutcome> {
+    const code = this.#state.codes.find((c) => c.messageId === messageId);
+    const live = code && newestCodeFor(this.#state, code.origin, this.#now())?.messageId === code.messageId;
+    return fillActiveTab(live ? code : undefined, this.#settings?.submitAfterFill ?? false);
+  }
+
+  /** The keyboard shortcut: the newest live code whose origin is exactly the active tab's. */
+  async fillNewest(): Promise<FillOutcome> {
+    const tab = await findActiveTab();
+    if (!tab?.origin) return { ok: false, reason: 'no-tab', message: 'This tab is not a web page.' };
+    const code = newestCodeFor(this.#state, tab.origin, this.#now());
+    if (!code) return { ok: false, reason: 'no-code', message: `No live code for ${tab.origin}.` };
+    return fillActiveTab(code, this.#settings?.submitAfterFill ?? false);
+  }
+
+  async #applySettings(settings: Settings, force = false): Promise<void> {
+    const previous = this.#settings;
+    this.#settings = settings;
+    const relayChanged = previous?.relayUrl !== settings.relayUrl;
+    if (relayChanged && this.#state.relayUrl !== settings.relayUrl)
+      this.#setCodeState(emptyCodeState(settings.relayUrl));
+    if (!force && !relayChanged && previous?.token === settings.token) return;
+    this.#stream?.close();
+    this.#stream = null;
+    if (!settings.token) {
+      this.#setStatus('not-paired');
+      return;
+    }
+    this.#setStatus('connecting');
+    this.#connect(settings);
+  }
+
+  #connect(settings: Settings): void {
+    const create: CreateSocket = this.#options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols));
+    const stream = new RelayStream({
+      url: settings.relayUrl,
+      token: settings.token,
+      cursor: this.#state.cursor,
+      keepaliveMs: KEEPALIVE_MS,
+      backoffBaseMs: this.#options.backoffBaseMs ?? 500,
+      backoffCapMs: this.#options.backoffCapMs ?? 30_000,
+      // Wrapped to see each attempt end: a browser reports every refused upgrade alike, so we diagnose.
+      createSocket: (url, protocols) => {
+        const socket = create(url, protocols);
+        let opened = false;
+        socket.addEventListener('message', () => {
+          opened = true;
+        });
+        socket.addEventListener('close', () => {
+          if (this.#stream !== stream) return;
+          if (opened) return;
+          void this.#diagnose(settings, stream);
+        });
+        return socket;
+      },
+    });
+    this.#stream = stream;
+    stream.onState((state) => {
+      if (this.#stream !== stream) return;
+      if (state === 'open') {
+        this.#setStatus('connected');
+      } else if (state === 'reconnecting' && this.#status === 'connected') {
+        this.#setStatus('reconnecting');
+      }
+    });
+    stream.onEvent((event) => {
+      if (this.#stream === stream) this.#receive(event, stream, settings);
+    });
+  }
+
+  #receive(event: StreamEvent, stream: RelayStream, settings: Settings): void {
+    const hadCursor = this.#state.cursor !== null;
+    const { state, arrived } = applyEvent(this.#state, event, this.#now());
+    this.#setCodeState({ ...state, cursor: stream.cursor });
+    // First connection to this relay: the stream only sends what happens from now on, so fetch what is live.
+    if (event.type === 'hello' && !hadCursor) void this.#seed(settings, stream);
+    if (arrived) void this.#autoFill(arrived, settings);
+  }
+
+  async #seed(settings: Settings, stream: RelayStream): Promise<void> {
+    try {
+      const client = new RelayClient({ url: settings.relayUrl, token: settings.token, ...this.#fetchOption() });
+      const messages = await client.listMessages();
+      if (this.#stream !== stream) return;
+      const known = new Set(this.#state.codes.map((c) => c.verificationId));
+      const seeded = messages.filter((m) => !known.has(m.verificationId) && !known.has(m.id)).map(toStoredCode);
+      const byVerification = new Map<string, (typeof seeded)[number]>();
+      for (const code of seeded) {
+        const current = byVerification.get(code.verificationId);
+        if (!current || code.createdAt > current.createdAt) byVerification.set(code.verificationId, code);
+      }
+      const codes = [...this.#state.codes, ...byVerification.values()].sort((a, b) => b.createdAt - a.createdAt);
+      this.#setCodeState({ ...this.#state, codes });
+    } catch {
+      // The stream still delivers everything new; seeding is a courtesy.
+    }
+  }
+
+  async #autoFill(code: CodeState['codes'][number], settings: Settings): Promise<void> {
+    try {
+      await armMatchingTabs(code, {
+        autoFillOrigins: settings.autoFillOrigins,
+        submit: settings.submitAfterFill,
+        skewMs: this.#state.skewMs,
+      });
+    } catch {
+      // A tab closing mid-way is not an error worth surfacing.
+    }
+  }
+
+  async #diagnose(settings: Settings, stream: RelayStream): Promise<void> {
+    if (this.#diagnosing) return;
+    this.#diagnosing = true;
+    try {
+      const diagnosis = await diagnoseRelay(settings.relayUrl, settings.token, this.#options.fetch ?? fetch);
+      if (this.#stream !== stream || stream.state === 'open') return;
+      if (diagnosis === 'token-rejected') {
+        // Retrying cannot help until the token changes (watchSettings reconnects then).
+        stream.close();
+        this.#stream = null;
+      }
+      this.#setStatus(diagnosis === 'ok' ? 'reconnecting' : diagnosis);
+    } finally {
+      this.#diagnosing = false;
+    }
+  }
+
+  #fetchOption(): { fetch?: typeof fetch } {
+    return this.#options.fetch ? { fetch: this.#options.fetch } : {};
+  }
+
+  #setCodeState(state: CodeState): void {
+    const now = this.#now();
+    this.#state = expireDue(state, now);
+    clearTimeout(this.#expiryTimer);
+    const wait = msUntilNextChange(this.#state, now);
+    if (wait !== null) this.#expiryTimer = setTimeout(() => this.#setCodeState(this.#state), wait + 1);
+    const snapshot = this.#state;
+    this.#enqueue(async () => {
+      await saveCodeState(snapshot);
+      await updateBadge(liveCodes(snapshot, this.#now()).length, this.#status);
+    });
+  }
+
+  #setStatus(status: ConnectionStatus): void {
+    this.#status = status;
+    const info: ConnectionInfo = { status, relayUrl: this.#settings?.relayUrl ?? '', since: this.#now() };
+    const live = liveCodes(this.#state, this.#now()).length;
+    this.#enqueue(async () => {
+      await saveConnectionInfo(info);
+      await updateBadge(live, status);
+    });
+  }
+
+  /** Storage writes in order: a later state never lands before an earlier one. */
+  #enqueue(write: () => Promise<void>): void {
+    this.#writes = this.#writes.then(write).catch(() => undefined);
+  }
+}

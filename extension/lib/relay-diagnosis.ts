@@ -1,0 +1,32 @@
+import { RelayClient, RelayError } from '@otp-relay/shared';
+import type { ConnectionStatus } from './connection-status.ts';
+
+export type Diagnosis = Extract<ConnectionStatus, 'unreachable' | 'token-rejected' | 'refused'> | 'ok';
+
+/**
+ * Why the stream keeps failing. A browser WebSocket reports every failed upgrade the same way (close 1006),
+ * so we ask over HTTP: is anything there (/healthz, no token), and does it take our token (/api/v1/messages).
+ * 'ok' means HTTP works with the token, so the socket itself is the problem (or it was a blip).
+ */
+export async function diagnoseRelay(
+  relayUrl: string,
+  token: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<Diagnosis> {
+  try {
+    const health = await fetchFn(new URL('/healthz', relayUrl), { signal: AbortSignal.timeout(5_000) });
+    if (!health.ok && health.status !== 403) return 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+  try {
+    await new RelayClient({ url: relayUrl, token, fetch: fetchFn }).listMessages({ limit: 1 });
+    return 'ok';
+  } catch (error) {
+    if (error instanceof RelayError) {
+      if (error.code === 'unauthorized') return 'token-rejected';
+      if (error.code === 'forbidden_host' || error.code === 'forbidden_origin') return 'refused';
+    }
+    return 'unreachable';
+  }
+}

@@ -1,0 +1,40 @@
+import type { Browser } from 'wxt/browser';
+import { z } from 'zod';
+
+/** Requests the popup and options page send to the background (never accepted from content scripts). */
+export const RuntimeRequestSchema = z.discriminatedUnion('type', [
+  /** Fill this code into the active tab (popup "Fill"). */
+  z.strictObject({ type: z.literal('otp-relay/fill-code'), messageId: z.string().regex(/^MS[0-9a-f]{32}$/) }),
+  /** Fill the newest code for the active tab's origin (same as the keyboard shortcut). */
+  z.strictObject({ type: z.literal('otp-relay/fill-newest') }),
+  /** Drop the connection and connect again now (popup "Retry now"). */
+  z.strictObject({ type: z.literal('otp-relay/reconnect') }),
+]);
+export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
+
+export type RuntimeResponse = { ok: true; message: string } | { ok: false; reason: string; message: string };
+
+type Sender = Browser.runtime.MessageSender;
+
+/**
+ * Only our own extension pages may ask for privileged work: same extension id, a chrome-extension:// page of
+ * ours, and no tab (a content script's sender carries the tab of the web page it runs in, and the page
+ * controls what that script sees, so it may not ask us to fill anything anywhere).
+ */
+export function isTrustedSender(sender: Sender, extensionId: string): boolean {
+  if (sender.id !== extensionId) return false;
+  if (sender.tab !== undefined) return false;
+  const ownPages = `chrome-extension://${extensionId}/`;
+  return typeof sender.url === 'string' && sender.url.startsWith(ownPages);
+}
+
+export type ParsedRequest = { ok: true; request: RuntimeRequest } | { ok: false; reason: string; message: string };
+
+export function parseRuntimeRequest(message: unknown, sender: Sender, extensionId: string): ParsedRequest {
+  if (!isTrustedSender(sender, extensionId)) {
+    return { ok: false, reason: 'forbidden', message: 'Request not from this extension’s own pages.' };
+  }
+  const parsed = RuntimeRequestSchema.safeParse(message);
+  if (!parsed.success) return { ok: false, reason: 'bad-request', message: 'Malformed request.' };
+  return { ok: true, request: parsed.data };
+}

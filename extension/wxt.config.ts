@@ -1,0 +1,29 @@
+import { EXTENSION_PUBLIC_KEY } from '@otp-relay/shared/constants';
+import { defineConfig } from 'wxt';
+
+/**
+ * Least privilege (SPEC "Extension"): the relay and local dev sites are reachable without asking; any other
+ * site is an optional host permission asked for when the user turns on auto-fill there. `activeTab` covers
+ * a fill the user starts (popup button, shortcut) on whatever tab is in front.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: {
+    name: 'otp-relay',
+    description: 'Shows verification codes from your local otp-relay and fills them into the right site.',
+    minimum_chrome_version: '116',
+    // Pinned public key: the id is EXTENSION_ID on every machine, which the relay checks as the stream Origin.
+    key: EXTENSION_PUBLIC_KEY,
+    // alarms: wakes a sleeping worker to reconnect while the relay is down (timers die with the worker).
+    permissions: ['storage', 'activeTab', 'scripting', 'alarms'],
+    host_permissions: ['http://localhost/*', 'http://127.0.0.1/*', 'http://[::1]/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'otp-relay: verification codes' },
+    commands: {
+      'fill-newest-code': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: "Fill the newest code for this tab's site",
+      },
+    },
+  },
+});
