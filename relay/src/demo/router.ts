@@ -1,17 +1,116 @@
-import { Router } from 'express';
+import { readFileSync } from 'node:fs';
+import { LIMITS, RelayError } from '@otp-relay/shared';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { VerificationService } from '../service.ts';
+import { renderDemoError, requireJson, requireSameOrigin } from './api-errors.ts';
+import { createFlowApi } from './flow-api.ts';
+import { createFlowStore } from './flow-store.ts';
+import { confirmPage, homePage, loginPage, signupPage } from './pages.ts';
 
 export interface DemoOptions {
   service: VerificationService;
   /** The relay's clock in ms (may be a test clock), so pages count down against the relay's time. */
   now: () => number;
+  /** How many demo flows to keep in memory before the oldest goes (default 1000). */
+  maxFlows?: number;
 }
 
-/** The demo seller center, mounted by the relay at /demo. (Seam: the full demo lands with the tester-flows issue.) */
-export function createDemoRouter(_options: DemoOptions): Router {
+/** Page scripts and styles are our own files only: no inline script, no inline handlers, no third parties. */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const ASSETS = {
+  'demo.css': 'text/css; charset=utf-8',
+  'flow-page.js': 'text/javascript; charset=utf-8',
+  'code-fields.js': 'text/javascript; charset=utf-8',
+} as const;
+
+/**
+ * The demo seller center, mounted by the relay at /demo. Its API is the shop's own backend: it calls the
+ * verification service in-process, so the browser never holds the relay token and never sees a code.
+ *
+ * | route                          | what it does                                              |
+ * |--------------------------------|-----------------------------------------------------------|
+ * | GET  /                         | home: the three flows                                      |
+ * | GET  /signup?channel=sms|email | account setup: verify a phone or email (single code input) |
+ * | GET  /login                    | log in from a new device (email + password, then a code)   |
+ * | GET  /confirm?action=payout|settings&channel= | confirm a payout or a settings change (split boxes) |
+ * | GET  /assets/:file             | the pages' CSS and scripts                                 |
+ * | POST /api/flows                | {flow, channel, to, ...} → 201 flow view, code sent        |
+ * | GET  /api/flows/:id            | the flow view on the relay's clock (pages poll it)         |
+ * | POST /api/flows/:id/verify     | {code} → view with state success / wrong / expired / locked |
+ * | POST /api/flows/:id/resend     | new code (or a new verification once the old one is dead)  |
+ * | POST /api/flows/:id/cancel     | the visitor went back to edit the destination              |
+ */
+export function createDemoRouter({ service, now, maxFlows }: DemoOptions): Router {
   const router = Router();
-  router.get('/', (_req, res) => {
-    res.type('html').send('<!doctype html><title>otp-relay demo</title><p>The demo seller center is being built.</p>');
+  const api = createFlowApi({ service, now, flows: createFlowStore(maxFlows) });
+  const assets = new Map(
+    Object.entries(ASSETS).map(([file, type]) => [
+      file,
+      { type, body: readFileSync(new URL(`./assets/${file}`, import.meta.url), 'utf8') },
+    ]),
+  );
+
+  const page = (render: (base: string, req: Request) => string) => (req: Request, res: Response) => {
+    res.set({ 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    res.type('html').send(render(req.baseUrl, req));
+  };
+
+  router.use(noSniff);
+  router.get('/', page(homePage));
+  router.get(
+    '/signup',
+    page((base, req) => signupPage(base, req.query.channel === 'email' ? 'email' : 'sms')),
+  );
+  router.get('/login', page(loginPage));
+  router.get(
+    '/confirm',
+    page((base, req) =>
+      confirmPage(
+        base,
+        req.query.action === 'settings' ? 'settings' : 'payout',
+        req.query.channel === 'email' ? 'email' : 'sms',
+      ),
+    ),
+  );
+  router.get('/assets/:file', (req, res, next) => {
+    const asset = assets.get(req.params.file);
+    if (!asset) return next();
+    res.set('Cache-Control', 'no-cache').type(asset.type).send(asset.body);
   });
+
+  const apiRouter = Router();
+  apiRouter.use(requireSameOrigin, requireJson, express.json({ limit: LIMITS.maxBodyBytes }));
+  apiRouter.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  apiRouter.post('/flows', api.start);
+  apiRouter.get('/flows/:id', api.show);
+  apiRouter.post('/flows/:id/verify', api.verify);
+  apiRouter.post('/flows/:id/resend', api.resend);
+  apiRouter.post('/flows/:id/cancel', api.cancel);
+  apiRouter.use(notFound);
+  apiRouter.use(renderDemoError);
+  router.use('/api', apiRouter);
+
   return router;
+}
+
+function noSniff(_req: Request, res: Response, next: NextFunction): void {
+  res.set('X-Content-Type-Options', 'nosniff');
+  next();
+}
+
+function notFound(req: Request, _res: Response, next: NextFunction): void {
+  next(new RelayError('not_found', `No demo API route ${req.method} ${req.path}.`));
 }
