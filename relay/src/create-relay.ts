@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_HOST, LIMITS } from '@otp-relay/shared';
+import type { Logger } from 'pino';
+import { Chaos } from './chaos.ts';
+import { type Clock, createRealClock, createTestClock } from './clock.ts';
+import { createCodeHasher } from './codes.ts';
+import { createDemoRouter } from './demo/router.ts';
+import { EventLog } from './event-log.ts';
+import { createApp } from './http/create-app.ts';
+import { createOpenApiDocument } from './http/openapi.ts';
+import { ROUTES } from './http/routes.ts';
+import { allowedHosts, assertUsableToken } from './http/security.ts';
+import { RELAY_VERSION } from './http/version.ts';
+import { Inbox } from './inbox.ts';
+import { type RelayLimits, resolveLimits } from './limits.ts';
+import { createLogger } from './logger.ts';
+import { RelayService } from './relay-service.ts';
+import { Scheduler } from './scheduler.ts';
+import { createMemoryStore, type RelayStore } from './store.ts';
+import { StreamServer } from './stream-server.ts';
+
+export interface RelayOptions {
+  /** Interface to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Port (default 0 here: any free port; the CLI defaults to 8787). */
+  port?: number;
+  /** API token; default 32 random bytes, base64url. */
+  token?: string;
+  /** Run on a test clock that only moves by POST /api/v1/clock/advance (default false). */
+  testClock?: boolean;
+  /** Chaos, clock and reset routes (default true). */
+  testControls?: boolean;
+  /** Extension ids allowed to open the stream besides the pinned EXTENSION_ID. */
+  extensionIds?: string[];
+  /** Extra `host:port` values accepted in the Host header (e.g. a LAN name). */
+  allowedHosts?: string[];
+  /** Mount the demo seller center at /demo (default true). */
+  demo?: boolean;
+  /** A pino logger; otherwise one at `logLevel` (default "info") on stdout. */
+  logger?: Logger;
+  logLevel?: string;
+  /** Overrides of the configurable limits (testers shorten them). */
+  limits?: Partial<RelayLimits>;
+  /** Live-stream tuning: ping period, slow-client cut-off, replay history size, resume grace. */
+  stream?: { pingIntervalMs?: number; maxBufferedBytes?: number; historySize?: number; resumeGraceMs?: number };
+  /** Replace the in-memory store (the seam for another backing store). */
+  store?: RelayStore;
+}
+
+export interface Relay {
+  /** http://host:port */
+  url: string;
+  port: number;
+  host: string;
+  token: string;
+  /** True when the token was generated here (the CLI shows it once). */
+  tokenGenerated: boolean;
+  /** Names this run: 16 hex digits. */
+  epoch: string;
+  service: RelayService;
+  clock: Clock;
+  limits: RelayLimits;
+  server: Server;
+  /** Graceful stop: refuse new connections, close WebSockets with 1001, end long polls, free the port. */
+  close(): Promise<void>;
+}
+
+/** Builds and starts a relay. Nothing happens at import time; every call is an independent relay. */
+export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
+  const host = options.host ?? DEFAULT_HOST;
+  const tokenGenerated = options.token === undefined;
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  assertUsableToken(token);
+  const limits = resolveLimits(options.limits);
+  const logger = options.logger ?? createLogger(options.logLevel ?? 'info');
+  const clock = options.testClock ? createTestClock() : createRealClock();
+  const store = options.store ?? createMemoryStore();
+  const scheduler = new Scheduler(clock);
+  const events = new EventLog(clock, options.stream?.historySize ?? 1000);
+  const inbox = new Inbox(store);
+  const service = new RelayService({
+    store,
+    inbox,
+    clock,
+    scheduler,
+    events,
+    chaos: new Chaos(),
+    hasher: createCodeHasher(),
+    limits,
+    logger,
+  });
+
+  // The allow-list is filled in once the port is known (port 0 picks one at listen time).
+  const hosts = new Set<string>();
+  const shutdown = new AbortController();
+  const app = createApp({
+    ctx: { service, inbox, testControls: options.testControls ?? true, shutdown: shutdown.signal },
+    routes: ROUTES,
+    token,
+    hosts,
+    logger,
+    openapi: createOpenApiDocument(ROUTES, RELAY_VERSION),
+    mounts: options.demo === false ? {} : { '/demo': createDemoRouter({ service, now: () => clock.now() }) },
+  });
+  const stream = new StreamServer({
+    events,
+    snapshot: () => service.snapshot(),
+    token,
+    hosts,
+    extensionIds: options.extensionIds ?? [],
+    version: RELAY_VERSION,
+    logger,
+    maxPayloadBytes: LIMITS.wsMaxPayloadBytes,
+    pingIntervalMs: options.stream?.pingIntervalMs ?? LIMITS.wsPingIntervalMs,
+    maxBufferedBytes: options.stream?.maxBufferedBytes ?? LIMITS.wsMaxBufferedBytes,
+    ...(options.stream?.resumeGraceMs === undefined ? {} : { resumeGraceMs: options.stream.resumeGraceMs }),
+  });
+
+  const server = createServer(app);
+  server.on('upgrade', (req, socket, head) => stream.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  for (const allowed of allowedHosts(host, port, options.allowedHosts)) hosts.add(allowed);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url, testClock: clock.isTest, epoch: events.epoch }, 'relay listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      shutdown.abort();
+      inbox.releaseAll();
+      await stream.close();
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 3000);
+      await stopped;
+      clearTimeout(force);
+      scheduler.dispose();
+      logger.info('relay stopped');
+    })();
+    return closing;
+  };
+
+  return { url, port, host, token, tokenGenerated, epoch: events.epoch, service, clock, limits, server, close };
+}

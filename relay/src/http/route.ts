@@ -1,0 +1,47 @@
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Inbox } from '../inbox.ts';
+import type { RelayService } from '../relay-service.ts';
+
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+/** What every handler may use. */
+export interface RelayContext {
+  service: RelayService;
+  inbox: Inbox;
+  testControls: boolean;
+  /** Waiters still open when the relay shuts down are ended through this signal. */
+  shutdown: AbortSignal;
+}
+
+export interface HandlerInput<B, Q> {
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  ctx: RelayContext;
+  /** Aborts when the client goes away (long polls stop waiting). */
+  signal: AbortSignal;
+  req: Request;
+  res: Response;
+}
+
+export interface Route<B = unknown, Q = unknown> {
+  method: Method;
+  path: string;
+  /** `token`: bearer token required. */
+  auth: 'none' | 'token';
+  /** Switched off (404 test_controls_disabled) with --no-test-controls. */
+  testControl?: boolean;
+  summary: string;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  /** Success status and shape (for the OpenAPI document); omitted when the handler writes the response. */
+  status?: number;
+  response?: z.ZodType;
+  handle(input: HandlerInput<B, Q>): unknown;
+}
+
+/** Keeps each route's body and query types tied to its schemas. */
+export function route<B = undefined, Q = undefined>(definition: Route<B, Q>): Route {
+  return definition as unknown as Route;
+}

@@ -1,0 +1,63 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { EXTENSION_ID, STREAM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared';
+
+/**
+ * The hosts a browser may name in `Host` for this relay. Checking it on every request and upgrade defeats DNS
+ * rebinding: a page on evil.example that re-points its name at 127.0.0.1 still sends `Host: evil.example`.
+ */
+export function allowedHosts(listenHost: string, port: number, extra: readonly string[] = []): Set<string> {
+  const hosts = new Set<string>();
+  const names = ['127.0.0.1', 'localhost', '[::1]', bracketIpv6(listenHost)];
+  for (const name of names) {
+    hosts.add(`${name}:${port}`.toLowerCase());
+    if (port === 80) hosts.add(name.toLowerCase());
+  }
+  for (const host of extra) hosts.add(host.toLowerCase());
+  return hosts;
+}
+
+export function isAllowedHost(hosts: ReadonlySet<string>, header: string | undefined): boolean {
+  return header !== undefined && hosts.has(header.toLowerCase());
+}
+
+function bracketIpv6(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/** No Origin: a non-browser client (CLI, test, backend), fine with the token. Any Origin must be ours. */
+export function isAllowedOrigin(origin: string | undefined, extensionIds: readonly string[]): boolean {
+  if (origin === undefined) return true;
+  return [EXTENSION_ID, ...extensionIds].some((id) => origin === `chrome-extension://${id}`);
+}
+
+/** Constant-time token comparison (digests first, so lengths never leak either). */
+export function tokenMatches(presented: string | undefined, token: string): boolean {
+  if (presented === undefined) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(token));
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/** The WebSocket carries the token as a second subprotocol, since browsers cannot set headers on it. */
+export function parseStreamProtocols(header: string | undefined): { hasProtocol: boolean; token?: string } {
+  const offered = (header ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  const tokenProtocol = offered.find((value) => value.startsWith(TOKEN_PROTOCOL_PREFIX));
+  return {
+    hasProtocol: offered.includes(STREAM_PROTOCOL),
+    ...(tokenProtocol === undefined ? {} : { token: tokenProtocol.slice(TOKEN_PROTOCOL_PREFIX.length) }),
+  };
+}
+
+/** A token must fit in a WebSocket subprotocol (RFC 6455 token chars) and be long enough to guess at. */
+export function assertUsableToken(token: string): void {
+  if (!/^[A-Za-z0-9._~-]{16,512}$/.test(token)) {
+    throw new Error('The API token must be 16–512 characters of A–Z, a–z, 0–9, ".", "_", "~" or "-".');
+  }
+}

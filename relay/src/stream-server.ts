@@ -1,0 +1,226 @@
+import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  ClientFrameSchema,
+  PROBLEM_CONTENT_TYPE,
+  RelayError,
+  STREAM_PATH,
+  STREAM_PROTOCOL,
+  type StreamEvent,
+} from '@otp-relay/shared';
+import type { Logger } from 'pino';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import type { EventLog } from './event-log.ts';
+import { isAllowedHost, isAllowedOrigin, parseStreamProtocols, tokenMatches } from './http/security.ts';
+import type { Snapshot } from './relay-service.ts';
+
+export interface StreamServerOptions {
+  events: EventLog;
+  snapshot: () => Snapshot;
+  token: string;
+  hosts: ReadonlySet<string>;
+  extensionIds: readonly string[];
+  version: string;
+  logger: Logger;
+  maxPayloadBytes: number;
+  pingIntervalMs: number;
+  maxBufferedBytes: number;
+  /** How long a new connection waits for its `resume` frame before it simply gets events from its hello on. */
+  resumeGraceMs?: number;
+}
+
+interface Client {
+  ws: WebSocket;
+  alive: boolean;
+  /** The last seq this client was sent; null while the relay waits for its resume frame. */
+  cursor: number | null;
+  helloSeq: number;
+  grace: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * The live stream at /api/v1/stream. Everyone is authenticated before the upgrade (Host, Origin, token
+ * subprotocol), so a refused client never holds a WebSocket. Each client follows the event log by seq;
+ * live events wait until it has said where it is (resume), so a replay and live events never interleave.
+ */
+export class StreamServer {
+  readonly #o: Required<StreamServerOptions>;
+  readonly #wss: WebSocketServer;
+  readonly #clients = new Set<Client>();
+  readonly #pingTimer: ReturnType<typeof setInterval>;
+  readonly #unsubscribe: () => void;
+
+  constructor(options: StreamServerOptions) {
+    this.#o = { resumeGraceMs: 1000, ...options };
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxPayloadBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+      handleProtocols: (protocols) => (protocols.has(STREAM_PROTOCOL) ? STREAM_PROTOCOL : false),
+    });
+    this.#unsubscribe = options.events.subscribe((event) => this.#broadcast(event));
+    this.#pingTimer = setInterval(() => this.#heartbeat(), options.pingIntervalMs);
+    this.#pingTimer.unref();
+  }
+
+  get size(): number {
+    return this.#clients.size;
+  }
+
+  /** The server's 'upgrade' listener. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const refusal = this.#refusal(req);
+    if (refusal !== null) {
+      this.#o.logger.debug({ code: refusal.code }, 'stream upgrade refused');
+      refuse(socket, refusal);
+      return;
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws));
+  }
+
+  /** Closes every client with 1001 (going away); terminates those that do not finish the close in time. */
+  async close(timeoutMs = 2000): Promise<void> {
+    clearInterval(this.#pingTimer);
+    this.#unsubscribe();
+    const closing = [...this.#clients].map(
+      (client) =>
+        new Promise<void>((resolve) => {
+          clearTimeout(client.grace);
+          if (client.ws.readyState === client.ws.CLOSED) return resolve();
+          client.ws.once('close', () => resolve());
+          client.ws.close(1001, 'relay shutting down');
+        }),
+    );
+    const timer = setTimeout(() => {
+      for (const client of this.#clients) client.ws.terminate();
+    }, timeoutMs);
+    await Promise.all(closing);
+    clearTimeout(timer);
+    this.#wss.close();
+  }
+
+  #refusal(req: IncomingMessage): RelayError | null {
+    const path = new URL(req.url ?? '/', 'http://relay').pathname;
+    if (path !== STREAM_PATH) return new RelayError('not_found', `No WebSocket endpoint at ${path}.`);
+    if (!isAllowedHost(this.#o.hosts, req.headers.host)) return new RelayError('forbidden_host', 'Host not allowed.');
+    if (!isAllowedOrigin(req.headers.origin, this.#o.extensionIds)) {
+      return new RelayError('forbidden_origin', 'Only the otp-relay extension may open the stream from a browser.');
+    }
+    const offered = parseStreamProtocols(req.headers['sec-websocket-protocol']);
+    if (!tokenMatches(offered.token, this.#o.token)) {
+      return new RelayError('unauthorized', 'Offer the token as subprotocol otp-relay.token.<token>.');
+    }
+    if (!offered.hasProtocol) {
+      return new RelayError('validation_failed', `Offer the subprotocol ${STREAM_PROTOCOL}.`);
+    }
+    return null;
+  }
+
+  #accept(ws: WebSocket): void {
+    const { events, version, pingIntervalMs, resumeGraceMs } = this.#o;
+    const client: Client = { ws, alive: true, cursor: null, helloSeq: events.seq, grace: undefined };
+    this.#clients.add(client);
+    ws.on('pong', () => {
+      client.alive = true;
+    });
+    ws.on('message', (data, isBinary) => this.#receive(client, data, isBinary));
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      clearTimeout(client.grace);
+      this.#clients.delete(client);
+    });
+    this.#send(client, events.frame('hello', { relayVersion: version, pingIntervalMs }));
+    client.grace = setTimeout(() => {
+      if (client.cursor === null) this.#resume(client, events.epoch, client.helloSeq);
+    }, resumeGraceMs);
+    this.#o.logger.debug({ clients: this.#clients.size }, 'stream client connected');
+  }
+
+  #receive(client: Client, data: RawData, isBinary: boolean): void {
+    let frame: unknown;
+    try {
+      frame = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      this.#sendError(client, new RelayError('malformed_json', 'Frames are JSON text.'));
+      return;
+    }
+    const parsed = ClientFrameSchema.safeParse(frame);
+    if (!parsed.success) {
+      this.#sendError(client, RelayError.fromZod(parsed.error, 'frame'));
+      return;
+    }
+    if (parsed.data.type === 'ping') {
+      this.#send(client, this.#o.events.frame('pong', {}));
+      return;
+    }
+    this.#resume(client, parsed.data.epoch, parsed.data.since);
+  }
+
+  /** Replays what the client missed, once, or sends a snapshot when that history is gone or not ours. */
+  #resume(client: Client, epoch: string | undefined, since: number | undefined): void {
+    const { events, snapshot } = this.#o;
+    clearTimeout(client.grace);
+    const missed = epoch === events.epoch && since !== undefined ? events.since(since) : null;
+    client.cursor = events.seq;
+    if (missed === null) {
+      this.#send(client, events.frame('snapshot', snapshot()));
+      return;
+    }
+    for (const event of missed) this.#send(client, event);
+  }
+
+  #broadcast(event: StreamEvent): void {
+    let text: string | undefined;
+    for (const client of this.#clients) {
+      if (client.cursor === null || event.seq <= client.cursor) continue;
+      text ??= JSON.stringify(event);
+      client.cursor = event.seq;
+      this.#sendText(client, text);
+    }
+  }
+
+  #sendError(client: Client, error: RelayError): void {
+    this.#send(client, this.#o.events.frame('error', error.toProblem()));
+  }
+
+  #send(client: Client, frame: StreamEvent): void {
+    this.#sendText(client, JSON.stringify(frame));
+  }
+
+  /** A client that cannot keep up is cut off rather than buffered without end (it resumes when it returns). */
+  #sendText(client: Client, text: string): void {
+    if (client.ws.readyState !== client.ws.OPEN) return;
+    client.ws.send(text);
+    if (client.ws.bufferedAmount > this.#o.maxBufferedBytes) {
+      this.#o.logger.warn({ bufferedAmount: client.ws.bufferedAmount }, 'stream client too slow; terminated');
+      client.ws.terminate();
+    }
+  }
+
+  #heartbeat(): void {
+    for (const client of this.#clients) {
+      if (!client.alive) {
+        this.#o.logger.info('stream client missed a pong; terminated');
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+      if (client.ws.bufferedAmount > this.#o.maxBufferedBytes) client.ws.terminate();
+    }
+  }
+}
+
+/** Answers a refused upgrade over the raw socket and drops it: no WebSocket ever exists for it. */
+function refuse(socket: Duplex, error: RelayError): void {
+  const body = JSON.stringify(error.toProblem(STREAM_PATH));
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n` +
+      'Connection: close\r\n' +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
