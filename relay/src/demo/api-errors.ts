@@ -28,8 +28,9 @@ function toRelayError(error: unknown): RelayError {
 
 /** JSON bodies only: a form post from another site cannot reach the API without a CORS preflight. */
 export function requireJson(req: Request, _res: Response, next: NextFunction): void {
-  // `req.is` answers null when there is no body at all (resend, cancel): that is fine.
-  if (req.method === 'POST' && req.is('json') === false) {
+  // Resend and cancel carry no body at all (fetch still sends Content-Length: 0): that is fine.
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (req.method === 'POST' && hasBody && !req.is('json')) {
     next(new RelayError('unsupported_media_type', 'Send the body as application/json.'));
     return;
   }

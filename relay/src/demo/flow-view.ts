@@ -13,6 +13,8 @@ export type DemoState = 'sent' | 'success' | 'wrong' | 'expired' | 'locked' | 'e
 /** Everything a page needs about a flow. Never the code, never the full destination. */
 export interface FlowView {
   id: string;
+  /** The relay's id of the current verification (not a secret: useless without the relay token). */
+  verificationId: string;
   flow: DemoFlow['kind'];
   action: DemoFlow['action'] | null;
   channel: DemoFlow['channel'];
@@ -40,6 +42,7 @@ export function toView(flow: DemoFlow, now: number, outcome?: { state: DemoState
   const status = flow.completed ? 'approved' : effectiveStatus(v, now);
   return {
     id: flow.id,
+    verificationId: flow.verificationId,
     flow: flow.kind,
     action: flow.action ?? null,
     channel: flow.channel,
