@@ -1,0 +1,31 @@
+import { collectRoots, type SearchRoot } from './collect-roots.ts';
+import { findSplitGroups } from './find-split-groups.ts';
+import { isFillable } from './is-fillable.ts';
+import { scoreField } from './score-field.ts';
+
+/** Where a code goes: one input for the whole code, or one box per character in order. */
+export type OtpTarget = { kind: 'single'; input: HTMLInputElement } | { kind: 'split'; inputs: HTMLInputElement[] };
+
+/**
+ * The best place for a code of `codeLength` characters under `root` (open shadow roots and same-origin
+ * frames included), or `null` when nothing there is clearly a code field. Every fillable input is scored
+ * alone, every group of split boxes as a whole; the highest score wins, the earliest on ties.
+ * A box of a split group is never also a single candidate: a 1-char field cannot hold a 4–10 digit code.
+ */
+export function findOtpFields(root: SearchRoot, codeLength?: number): OtpTarget | null {
+  const inputs = collectRoots(root).flatMap((searchRoot) =>
+    [...searchRoot.querySelectorAll('input')].filter((input) => isFillable(input)),
+  );
+  let best: { target: OtpTarget; score: number } | null = null;
+  const consider = (target: OtpTarget, score: number | null) => {
+    if (score !== null && (!best || score > best.score)) best = { target, score };
+  };
+  for (const inputsOfGroup of findSplitGroups(inputs)) {
+    consider({ kind: 'split', inputs: inputsOfGroup }, scoreField(inputsOfGroup, codeLength));
+  }
+  for (const input of inputs) {
+    if (input.maxLength === 1) continue;
+    consider({ kind: 'single', input }, scoreField([input], codeLength));
+  }
+  return (best as { target: OtpTarget } | null)?.target ?? null;
+}
