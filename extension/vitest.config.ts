@@ -2,7 +2,8 @@ import { defineProject } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineProject({
-  plugins: [WxtVitest()],
+  // WXT looks for entrypoints relative to its root: this folder, not the workspace root vitest runs from.
+  plugins: [WxtVitest({ root: import.meta.dirname })],
   test: {
     name: 'extension',
     environment: 'happy-dom',

@@ -1,0 +1,90 @@
+import { maskDestination, PURPOSE_LABELS } from '@otp-relay/shared';
+import { useId } from 'react';
+import type { CodeView } from './code-view.ts';
+import { CountdownBar } from './countdown-bar.tsx';
+import { fillBlockReason } from './fill-availability.ts';
+import { groupDigits } from './format-code.ts';
+
+interface CodeRowProps {
+  view: CodeView;
+  activeOrigin: string | null | undefined;
+  onCopy: (code: string) => void;
+  onFill: (messageId: string) => void;
+}
+
+/** One code: big digits, where it went, what for, time left, Copy and Fill. */
+export function CodeRow({ view, activeOrigin, onCopy, onFill }: CodeRowProps) {
+  const { code, state } = view;
+  const reasonId = useId();
+  const blocked = fillBlockReason(view, activeOrigin);
+  const expired = state === 'expired';
+  const channel = code.channel === 'sms' ? 'SMS' : 'Email';
+  return (
+    <li
+      className={`code-row code-row--${state}`}
+      data-testid="code-row"
+      data-message-id={code.messageId}
+      data-verification-id={code.verificationId}
+      data-origin={code.origin}
+      data-code={code.code}
+      data-state={state}
+      data-folder={code.folder}
+      data-purpose={code.purpose}
+      data-channel={code.channel}
+      data-remaining={Math.ceil(view.remainingMs / 1000)}
+    >
+      <div className="code-row__head">
+        <span className="code-digits" data-testid="code-digits">
+          {groupDigits(code.code).map((group, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: digit groups have no identity beyond their place
+            <span key={index} className="code-digits__group">
+              {group}
+            </span>
+          ))}
+        </span>
+        {code.folder === 'spam' && (
+          <span className="tag tag--spam" data-testid="spam-marker">
+            Spam folder
+          </span>
+        )}
+        {expired && (
+          <span className="tag tag--expired" data-testid="expired-marker">
+            Expired
+          </span>
+        )}
+      </div>
+      <p className="code-row__meta">
+        <span className="code-row__purpose">{PURPOSE_LABELS[code.purpose]}</span>
+        {' · '}
+        <span data-testid="code-destination">
+          {channel} to {maskDestination(code.to)}
+        </span>
+      </p>
+      <CountdownBar
+        remainingMs={view.remainingMs}
+        fraction={view.fraction}
+        lifetimeMs={code.expiresAt - code.createdAt}
+      />
+      <div className="code-row__actions">
+        <button type="button" data-testid="copy-button" disabled={expired} onClick={() => onCopy(code.code)}>
+          Copy
+        </button>
+        <button
+          type="button"
+          className="button--primary"
+          data-testid="fill-button"
+          disabled={blocked !== null}
+          aria-describedby={blocked && !expired ? reasonId : undefined}
+          onClick={() => onFill(code.messageId)}
+        >
+          Fill
+        </button>
+      </div>
+      {blocked && !expired && (
+        <p id={reasonId} className="code-row__reason" data-testid="fill-reason">
+          {blocked}
+        </p>
+      )}
+    </li>
+  );
+}

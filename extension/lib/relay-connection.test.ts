@@ -1,0 +1,214 @@
+import { STREAM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RelayConnection } from './relay-connection.ts';
+import { loadCodeState, loadConnectionInfo } from './session-state.ts';
+import { type FakeRelayHttp, fakeRelayFetch } from './testing/fake-relay-fetch.ts';
+import { socketFactory } from './testing/fake-socket.ts';
+import { EPOCH, expiredEvent, hello, message, messageEvent, messageId, T0 } from './testing/relay-events.ts';
+
+const RELAY = 'http://127.0.0.1:8787';
+const TOKEN = 'a'.repeat(32);
+
+let relay: FakeRelayHttp;
+let sockets: ReturnType<typeof socketFactory>;
+const running: RelayConnection[] = [];
+
+function startConnection(): RelayConnection {
+  const connection = new RelayConnection({
+    createSocket: sockets.create,
+    fetch: fakeRelayFetch(relay),
+    now: () => T0,
+    backoffBaseMs: 1,
+    backoffCapMs: 2,
+  });
+  running.push(connection);
+  return connection;
+}
+
+/** Stops a connection the way a killed service worker does: nothing more runs, storage.session stays. */
+async function killWorker(connection: RelayConnection): Promise<void> {
+  await connection.flushed();
+  connection.stop();
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  relay = { up: true, token: TOKEN, messages: [], calls: [] };
+  sockets = socketFactory();
+  vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+});
+
+afterEach(() => {
+  for (const connection of running.splice(0)) connection.stop();
+  vi.restoreAllMocks();
+});
+
+describe('pairing state', () => {
+  it('is not paired without a token, and opens no socket', async () => {
+    const connection = startConnection();
+    await connection.start();
+    await connection.flushed();
+    expect(sockets.sockets).toHaveLength(0);
+    expect((await loadConnectionInfo())?.status).toBe('not-paired');
+  });
+
+  it('connects as soon as a harness writes relayUrl and token to storage.local', async () => {
+    const connection = startConnection();
+    await connection.start();
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+    await vi.waitFor(() => expect(sockets.sockets).toHaveLength(1));
+    const socket = sockets.latest();
+    expect(socket.url).toBe('ws://127.0.0.1:8787/api/v1/stream');
+    expect(socket.protocols).toEqual([STREAM_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${TOKEN}`]);
+    socket.open();
+    socket.receive(hello({ seq: 0 }));
+    await connection.flushed();
+    expect((await loadConnectionInfo())?.status).toBe('connected');
+  });
+});
+
+describe('codes, cursor and badge', () => {
+  beforeEach(async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+  });
+
+  it('keeps codes and the resume cursor in storage.session, and counts live codes on the badge', async () => {
+    const connection = startConnection();
+    await connection.start();
+    const socket = sockets.latest();
+    socket.open();
+    socket.receive(hello({ seq: 4 }));
+    socket.receive(messageEvent(message(1), { seq: 5 }));
+    socket.receive(messageEvent(message(2, { origin: 'http://localhost:3000' }), { seq: 6 }));
+    await connection.flushed();
+    const stored = await loadCodeState();
+    expect(stored?.cursor).toEqual({ epoch: EPOCH, seq: 6 });
+    expect(stored?.codes.map((c) => c.messageId).sort()).toEqual([messageId(1), messageId(2)]);
+    expect(await browser.action.getBadgeText({})).toBe('2');
+
+    socket.receive(expiredEvent(1, { seq: 7 }));
+    await connection.flushed();
+    expect(await browser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('resumes exactly where it was after a worker restart, with the codes it had', async () => {
+    const first = startConnection();
+    await first.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 10 }));
+    sockets.latest().receive(messageEvent(message(1), { seq: 11 }));
+    await killWorker(first);
+
+    const second = startConnection();
+    await second.start();
+    expect(second.codeState.codes.map((c) => c.messageId)).toEqual([messageId(1)]);
+    const socket = sockets.latest();
+    socket.open();
+    socket.receive(hello({ seq: 12 }));
+    expect(socket.sent).toContainEqual({ type: 'resume', epoch: EPOCH, since: 11 });
+    // The relay replays what came after 11; an overlap (11 again) is dropped by the stream client.
+    socket.receive(messageEvent(message(1), { seq: 11 }));
+    socket.receive(messageEvent(message(2), { seq: 12 }));
+    await second.flushed();
+    const stored = await loadCodeState();
+    expect(stored?.cursor).toEqual({ epoch: EPOCH, seq: 12 });
+    expect(stored?.codes).toHaveLength(2);
+  });
+
+  it('fetches what is already live on the first connection to a relay (no cursor yet)', async () => {
+    relay.messages = [message(7)];
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 3 }));
+    await vi.waitFor(() => expect(connection.codeState.codes.map((c) => c.messageId)).toEqual([messageId(7)]));
+  });
+
+  it('forgets codes and cursor of another relay when the relay URL changes', async () => {
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 1 }));
+    sockets.latest().receive(messageEvent(message(1), { seq: 2 }));
+    await browser.storage.local.set({ relayUrl: 'http://127.0.0.1:9999' });
+    await vi.waitFor(() => expect(sockets.sockets).toHaveLength(2));
+    await connection.flushed();
+    const stored = await loadCodeState();
+    expect(stored).toMatchObject({ relayUrl: 'http://127.0.0.1:9999', codes: [], cursor: null });
+  });
+});
+
+describe('diagnosing a stream that keeps failing', () => {
+  beforeEach(async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+  });
+
+  it.each([
+    ['relay unreachable', { up: false }, 'unreachable'],
+    ['token rejected', { token: 'another-token' }, 'token-rejected'],
+    ['socket refused though HTTP works', {}, 'reconnecting'],
+  ] as const)('%s', async (_name, change, status) => {
+    Object.assign(relay, change);
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().fail();
+    await vi.waitFor(async () => expect((await loadConnectionInfo())?.status).toBe(status));
+  });
+
+  it('stops retrying a rejected token until the token changes', async () => {
+    relay.token = 'the-new-token-the-relay-printed';
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().fail();
+    await vi.waitFor(() => expect(connection.status).toBe('token-rejected'));
+    const made = sockets.sockets.length;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sockets.sockets).toHaveLength(made);
+
+    await browser.storage.local.set({ token: relay.token });
+    await vi.waitFor(() => expect(sockets.sockets.length).toBeGreaterThan(made));
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 0 }));
+    expect(connection.status).toBe('connected');
+  });
+});
+
+describe('auto-fill of an arriving code', () => {
+  beforeEach(async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+  });
+
+  it('arms only tabs showing exactly the code’s origin, when auto-fill is on for it', async () => {
+    const exact = await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    await browser.tabs.create({ url: 'http://localhost:8787/demo/login' });
+    await browser.tabs.create({ url: 'http://127.0.0.1:8788/demo/login' });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 0 }));
+    sockets.latest().receive(messageEvent(message(1), { seq: 1 }));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(send).toHaveBeenCalledWith(
+      exact.id,
+      expect.objectContaining({ type: 'otp-relay/arm', code: '100001', origin: RELAY, submit: false }),
+      { frameId: 0 },
+    );
+  });
+
+  it('does nothing for an origin the user did not turn auto-fill on for', async () => {
+    await browser.storage.local.set({ autoFillOrigins: [] });
+    await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 0 }));
+    sockets.latest().receive(messageEvent(message(1), { seq: 1 }));
+    await connection.flushed();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(send).not.toHaveBeenCalled();
+  });
+});

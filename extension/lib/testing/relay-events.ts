@@ -1,0 +1,95 @@
+import type { Message, StreamEvent, Verification } from '@otp-relay/shared';
+
+/** Builders for stream envelopes and messages as the relay sends them (test helpers). */
+export const EPOCH = '0123456789abcdef';
+export const T0 = Date.parse('2026-11-26T12:00:00.000Z');
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+const hex32 = (n: number) => n.toString(16).padStart(32, '0');
+export const messageId = (n: number) => `MS${hex32(n)}`;
+export const verificationId = (n: number) => `VE${hex32(n)}`;
+
+export function message(n: number, overrides: Partial<Message> = {}): Message {
+  return {
+    id: messageId(n),
+    verificationId: verificationId(n),
+    channel: 'sms',
+    to: '+14155550123',
+    purpose: 'login',
+    origin: 'http://127.0.0.1:8787',
+    code: String(100000 + n).slice(-6),
+    text: `Your code is ${100000 + n}. Never share it.\n\n@127.0.0.1 #${100000 + n}`,
+    folder: 'inbox',
+    createdAt: iso(T0),
+    expiresAt: iso(T0 + 600_000),
+    ...overrides,
+  };
+}
+
+export function verification(n: number, overrides: Partial<Verification> = {}): Verification {
+  return {
+    id: verificationId(n),
+    to: '+14155550123',
+    channel: 'sms',
+    purpose: 'login',
+    origin: 'http://127.0.0.1:8787',
+    status: 'pending',
+    codeLength: 6,
+    attemptsRemaining: 5,
+    sendCount: 1,
+    createdAt: iso(T0),
+    updatedAt: iso(T0),
+    expiresAt: iso(T0 + 600_000),
+    resendAvailableAt: iso(T0 + 30_000),
+    ...overrides,
+  };
+}
+
+interface EnvelopeOptions {
+  seq: number;
+  now?: number;
+  epoch?: string;
+}
+
+export const hello = ({ seq, now = T0, epoch = EPOCH }: EnvelopeOptions): StreamEvent => ({
+  type: 'hello',
+  seq,
+  epoch,
+  now: iso(now),
+  data: { relayVersion: '0.1.0', pingIntervalMs: 30_000 },
+});
+
+export const messageEvent = (data: Message, { seq, now = T0, epoch = EPOCH }: EnvelopeOptions): StreamEvent => ({
+  type: 'message',
+  seq,
+  epoch,
+  now: iso(now),
+  data,
+});
+
+export const verificationEvent = (
+  data: Verification,
+  { seq, now = T0, epoch = EPOCH }: EnvelopeOptions,
+): StreamEvent => ({ type: 'verification', seq, epoch, now: iso(now), data });
+
+export const expiredEvent = (n: number, { seq, now = T0, epoch = EPOCH }: EnvelopeOptions): StreamEvent => ({
+  type: 'expired',
+  seq,
+  epoch,
+  now: iso(now),
+  data: { verificationId: verificationId(n), messageIds: [messageId(n)] },
+});
+
+export const resetEvent = ({ seq, now = T0, epoch = EPOCH }: EnvelopeOptions): StreamEvent => ({
+  type: 'reset',
+  seq,
+  epoch,
+  now: iso(now),
+  data: {},
+});
+
+export const snapshotEvent = (
+  messages: Message[],
+  verifications: Verification[],
+  { seq, now = T0, epoch = EPOCH }: EnvelopeOptions,
+): StreamEvent => ({ type: 'snapshot', seq, epoch, now: iso(now), data: { messages, verifications } });
