@@ -61,10 +61,12 @@ export interface CodeStepOptions {
   editLabel: string;
   /** Where Edit goes without the script: the page itself, which opens on the destination step. */
   editHref: string;
+  /** A line above the code saying what is being confirmed (the confirm page fills it in). */
+  summary?: boolean;
 }
 
 /** Step two: where the code went, the code field(s), countdowns, Verify, Resend and the "didn't get it" help. */
-export function codeStep({ variant, intro, verifyLabel, editLabel, editHref }: CodeStepOptions): string {
+export function codeStep({ variant, intro, verifyLabel, editLabel, editHref, summary }: CodeStepOptions): string {
   const input =
     variant === 'single'
       ? `<div class="field">
@@ -82,6 +84,7 @@ export function codeStep({ variant, intro, verifyLabel, editLabel, editHref }: C
     <p class="field-error" id="code-error" data-testid="code-error"></p>
   </fieldset>`;
   return `<form id="code-step" class="step" data-variant="${variant}" hidden novalidate>
+  ${summary ? '<p class="summary" id="action-summary" data-testid="action-summary"></p>' : ''}
   <p class="sent-to">${escapeHtml(intro)} <span data-testid="channel" id="sent-channel"></span> to <strong data-testid="masked-destination" id="masked-destination"></strong>.</p>
   ${input}
   <p class="meta"><span class="timer" id="expires-in" data-testid="expires-in"></span></p>

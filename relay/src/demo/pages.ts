@@ -115,8 +115,8 @@ export function loginPage(base: string): string {
 }
 
 export function confirmPage(base: string, action: ConfirmAction, channel: Channel): string {
-  const option = (value: ConfirmAction, title: string, detail: string) =>
-    `<label class="choice choice-block"><input type="radio" name="action" id="action-${value}" value="${value}"${value === action ? ' checked' : ''}><span><strong>${title}</strong><span class="choice-detail">${detail}</span></span></label>`;
+  const option = (value: ConfirmAction, title: string, detail: string, summary: string) =>
+    `<label class="choice choice-block"><input type="radio" name="action" id="action-${value}" value="${value}" data-summary="${escapeHtml(summary)}"${value === action ? ' checked' : ''}><span><strong>${title}</strong><span class="choice-detail">${detail}</span></span></label>`;
   return layout({
     base,
     page: 'confirm',
@@ -133,8 +133,18 @@ export function confirmPage(base: string, action: ConfirmAction, channel: Channe
   <form id="destination-step" class="step" novalidate>
     <fieldset class="choices">
       <legend>What are you confirming?</legend>
-      ${option('payout', `Payout of <span data-testid="amount">${PAYOUT.amount}</span>`, `To ${PAYOUT.account}`)}
-      ${option('settings', 'Change payout bank account', `From ${PAYOUT.account} to ${NEW_BANK}`)}
+      ${option(
+        'payout',
+        `Payout of <span data-testid="amount">${PAYOUT.amount}</span>`,
+        `To ${PAYOUT.account}`,
+        `Payout of ${PAYOUT.amount} to ${PAYOUT.account}`,
+      )}
+      ${option(
+        'settings',
+        'Change payout bank account',
+        `From ${PAYOUT.account} to ${NEW_BANK}`,
+        `New payout bank account: ${NEW_BANK}`,
+      )}
     </fieldset>
     ${channelChoice(channel)}
     ${destinationField(channel)}
@@ -142,10 +152,11 @@ export function confirmPage(base: string, action: ConfirmAction, channel: Channe
   </form>
   ${codeStep({
     variant: 'split',
-    intro: 'Enter the 6-digit code we sent by',
+    intro: 'We sent the code by',
     verifyLabel: action === 'payout' ? 'Confirm payout' : 'Confirm change',
     editLabel: 'edit your number or email',
     editHref: `${base}/confirm`,
+    summary: true,
   })}
   ${doneStep('Done. You will find it under Finance → Activity.', base)}
 </div>`,

@@ -132,7 +132,10 @@ function run(root) {
     el('#masked-destination').textContent = next.maskedDestination;
     el('#sent-channel').textContent = next.channel === 'sms' ? 'SMS' : 'email';
     code.setLength(next.codeLength);
-    if (kind === 'confirm') verifyButton.textContent = next.action === 'settings' ? 'Confirm change' : 'Confirm payout';
+    if (kind === 'confirm') {
+      verifyButton.textContent = next.action === 'settings' ? 'Confirm change' : 'Confirm payout';
+      el('#action-summary').textContent = el(`#action-${next.action}`)?.dataset.summary ?? '';
+    }
     if (next.status === 'approved') finish(next.message);
     tick();
   }
@@ -275,7 +278,9 @@ function run(root) {
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
       });
-      const data = response.status === 204 ? {} : await response.json();
+      // Always read the body, even an empty one: an unread response shows up as an aborted request.
+      const text = await response.text();
+      const data = text ? JSON.parse(text) : {};
       return { ok: response.ok, status: response.status, data };
     } catch {
       return { ok: false, status: 0, data: OFFLINE };
