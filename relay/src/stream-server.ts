@@ -52,7 +52,7 @@ export class StreamServer {
   readonly #unsubscribe: () => void;
 
   constructor(options: StreamServerOptions) {
-    this.#o = { resumeGraceMs: 1000, ...options };
+    this.#o = { resumeGraceMs: 250, ...options };
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxPayloadBytes,
