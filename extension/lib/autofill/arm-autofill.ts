@@ -28,7 +28,7 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
   if (now.ok || !view || remaining <= 0) return { result: now, stop: () => {} };
 
   const observed = new WeakSet<Node>();
-  let pending: ReturnType<typeof setTimeout> | undefined;
+  let pending: number | undefined;
   let stopped = false;
   const observer = new view.MutationObserver(() => {
     if (pending === undefined && !stopped) pending = view.setTimeout(check, CHECK_DELAY_MS);

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { fillInput } from './fill-input.ts';
+import { pageWith, type TestPage } from './test-page.ts';
+
+let page: TestPage | undefined;
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+function singleInput(): HTMLInputElement {
+  page = pageWith('<form><label>Verification code <input id="otp"></label></form>');
+  return page.doc.getElementById('otp') as HTMLInputElement;
+}
+
+/**
+ * What React 16–19 does to a controlled <input> (react-dom inputValueTracking): an own `value` property on the
+ * element that records every programmatic write, and an onChange that fires only when the DOM value differs
+ * from the recorded one. After each event React re-renders and writes its state back into the field.
+ */
+function controlLikeReact(input: HTMLInputElement): { state: () => string } {
+  const view = input.ownerDocument.defaultView as Window & typeof globalThis;
+  const descriptor = Object.getOwnPropertyDescriptor(view.HTMLInputElement.prototype, 'value');
+  if (!descriptor?.get || !descriptor.set) throw new Error('no native value accessor');
+  const { get, set } = descriptor;
+  let tracked = get.call(input) as string;
+  let state = '';
+  Object.defineProperty(input, 'value', {
+    configurable: true,
+    get() {
+      return get.call(this);
+    },
+    set(value: string) {
+      tracked = String(value);
+      set.call(this, value);
+    },
+  });
+  input.addEventListener('input', () => {
+    const next = get.call(input) as string;
+    if (next !== tracked) {
+      tracked = next;
+      state = next; // onChange → setState
+    }
+    input.value = state; // re-render: the controlled value wins
+  });
+  return { state: () => state };
+}
+
+describe('fillInput', () => {
+  it('updates a React-controlled input (native setter), where a plain assignment is swallowed', () => {
+    const input = singleInput();
+    const react = controlLikeReact(input);
+    // The control: what a naive filler does leaves React's state empty and the field reset by the re-render.
+    input.value = '999999';
+    input.dispatchEvent(
+      new (input.ownerDocument.defaultView as Window & typeof globalThis).Event('input', { bubbles: true }),
+    );
+    expect(react.state()).toBe('');
+    expect(input.value).toBe('');
+
+    expect(fillInput(input, '407182')).toBe(true);
+    expect(react.state()).toBe('407182');
+    expect(input.value).toBe('407182');
+  });
+
+  it('sends the events of a person typing, in order, and one change at the end', () => {
+    const input = singleInput();
+    const seen: string[] = [];
+    for (const type of ['focus', 'keydown', 'keypress', 'beforeinput', 'input', 'keyup', 'change']) {
+      input.addEventListener(type, (event) => {
+        const detail = event as KeyboardEvent & InputEvent;
+        seen.push(`${type}:${detail.key ?? detail.data ?? ''}`);
+      });
+    }
+    fillInput(input, '40');
+    expect(seen).toEqual([
+      'focus:',
+      'keydown:4',
+      'keypress:4',
+      'beforeinput:4',
+      'input:4',
+      'keyup:4',
+      'keydown:0',
+      'keypress:0',
+      'beforeinput:0',
+      'input:0',
+      'keyup:0',
+      'change:',
+    ]);
+  });
+
+  it('reports key codes the way digit-only widgets check them', () => {
+    const input = singleInput();
+    const codes: Array<[string, string, number]> = [];
+    input.addEventListener('keydown', (event) => codes.push([event.key, event.code, event.keyCode]));
+    fillInput(input, '09');
+    expect(codes).toEqual([
+      ['0', 'Digit0', 48],
+      ['9', 'Digit9', 57],
+    ]);
+  });
+
+  it('replaces what was typed before', () => {
+    const input = singleInput();
+    input.value = '12';
+    expect(fillInput(input, '407182')).toBe(true);
+    expect(input.value).toBe('407182');
+  });
+
+  it('keeps a page formatter happy (a mask that inserts a space after 3 digits)', () => {
+    const input = singleInput();
+    input.addEventListener('input', () => {
+      const digits = input.value.replace(/\D/g, '');
+      input.value = digits.length > 3 ? `${digits.slice(0, 3)} ${digits.slice(3)}` : digits;
+    });
+    expect(fillInput(input, '407182')).toBe(true);
+    expect(input.value).toBe('407 182');
+  });
+
+  it('falls back to one write when the page cancels every keystroke it did not see from a real keyboard', () => {
+    const input = singleInput();
+    input.addEventListener('keydown', (event) => {
+      if (!event.isTrusted) event.preventDefault();
+    });
+    expect(fillInput(input, '407182')).toBe(true);
+    expect(input.value).toBe('407182');
+  });
+});

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+
+/**
+ * Test-only helpers: a fresh happy-dom window per page, at the origin the code is for. Scripts do not run
+ * (fixtures are markup; page behaviour is attached by the tests in TypeScript), frames with a `src` do not
+ * load (so a cross-origin frame stays opaque, as in a browser), and declarative shadow DOM is attached the
+ * way a browser's parser would.
+ */
+export const TEST_ORIGIN = 'https://seller.example.com';
+export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
+
+export interface TestPage {
+  win: Window;
+  doc: Document;
+  close: () => Promise<void>;
+}
+
+export function pageWith(html: string, url = `${TEST_ORIGIN}/verify`): TestPage {
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true, disableCSSFileLoading: true },
+  });
+  win.document.write(html);
+  const doc = win.document as unknown as Document;
+  attachDeclarativeShadowRoots(doc);
+  return { win, doc, close: () => win.happyDOM.close() };
+}
+
+export function fixturePage(file: string): TestPage {
+  return pageWith(readFileSync(join(FIXTURES_DIR, file), 'utf8'));
+}
+
+function attachDeclarativeShadowRoots(root: Document | ShadowRoot): void {
+  for (const template of root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')) {
+    const host = template.parentElement;
+    if (!host) continue;
+    const shadow = host.attachShadow({ mode: template.getAttribute('shadowrootmode') as ShadowRootMode });
+    shadow.append(template.content.cloneNode(true));
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
+}
+
+/** Waits `ms` of real time (the arm watcher batches mutations on timers of the page's window). */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
