@@ -11,9 +11,10 @@ export type FillOutcome =
       message: string;
     };
 
-/** The tab in front of the user: where a popup click or the shortcut fills (activeTab grants it). */
+/** The tab in front of the user: where a popup click or the shortcut fills (activeTab grants it). In the
+ * service worker, which has no window of its own, "current window" is the last focused one. */
 export async function findActiveTab(): Promise<{ id: number; origin: string | null } | null> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   return { id: tab.id, origin: originOf(tab.url) };
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it, vi } from 'vitest';
+import { handleRuntimeMessage } from './background-router.ts';
+import { messageId } from './testing/relay-events.ts';
+
+const ID = 'fbgjdlhgdabmablalfapjeklgnlogehf';
+const POPUP = { id: ID, url: `chrome-extension://${ID}/popup.html` };
+
+function connection() {
+  return {
+    fillCode: vi.fn(async () => ({ ok: true as const, fields: 6, message: 'Filled 6 field(s).' })),
+    fillNewest: vi.fn(async () => ({ ok: true as const, fields: 1, message: 'Filled 1 field(s).' })),
+    reconnectNow: vi.fn(),
+  };
+}
+
+describe('handleRuntimeMessage', () => {
+  it.each([
+    [
+      'another extension',
+      { id: 'abcdefghijklmnopabcdefghijklmnop', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html' },
+    ],
+    ['a content script in a web page', { id: ID, url: 'https://evil.example.com/', tab: { id: 3 } }],
+    ['our id but a web page url', { id: ID, url: 'https://evil.example.com/' }],
+    ['a look-alike extension url', { id: ID, url: `chrome-extension://${ID}.evil/popup.html` }],
+    ['no sender id', { url: `chrome-extension://${ID}/popup.html` }],
+  ])('refuses a fill asked by %s', async (_name, sender) => {
+    const target = connection();
+    const answer = await handleRuntimeMessage(
+      { type: 'otp-relay/fill-code', messageId: messageId(1) },
+      sender as never,
+      ID,
+      target,
+    );
+    expect(answer).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(target.fillCode).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['an unknown type', { type: 'otp-relay/steal' }],
+    ['a bad message id', { type: 'otp-relay/fill-code', messageId: '../../etc' }],
+    ['extra fields', { type: 'otp-relay/fill-newest', origin: 'https://evil.example.com' }],
+    ['not an object', 'fill'],
+    [
+      'the content-script contract',
+      { type: 'otp-relay/fill', code: '123456', origin: 'https://a.test', submit: false },
+    ],
+  ])('rejects %s', async (_name, message) => {
+    const target = connection();
+    expect(await handleRuntimeMessage(message, POPUP, ID, target)).toMatchObject({ ok: false, reason: 'bad-request' });
+    expect(target.fillCode).not.toHaveBeenCalled();
+    expect(target.fillNewest).not.toHaveBeenCalled();
+  });
+
+  it('fills a code asked for by our popup', async () => {
+    const target = connection();
+    const answer = await handleRuntimeMessage(
+      { type: 'otp-relay/fill-code', messageId: messageId(1) },
+      POPUP,
+      ID,
+      target,
+    );
+    expect(answer).toMatchObject({ ok: true });
+    expect(target.fillCode).toHaveBeenCalledWith(messageId(1));
+  });
+
+  it.each([
+    ['otp-relay/fill-newest', 'fillNewest'],
+    ['otp-relay/reconnect', 'reconnectNow'],
+  ] as const)('routes %s', async (type, method) => {
+    const target = connection();
+    await handleRuntimeMessage({ type }, { id: ID, url: `chrome-extension://${ID}/options.html` }, ID, target);
+    expect(target[method]).toHaveBeenCalledOnce();
+  });
+});
