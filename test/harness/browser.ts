@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXTENSION_ID } from '@otp-relay/shared';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { findChrome } from '../../scripts/find-chrome.mjs';
+import { Popup } from './popup.ts';
+import type { RelayProcess } from './relay-process.ts';
+
+export const EXTENSION_PATH = fileURLToPath(new URL('../../extension/.output/chrome-mv3', import.meta.url));
+
+export interface LaunchOptions {
+  /** Pair the extension with this relay right away (what a seller does once by pasting the token). */
+  relay?: RelayProcess;
+  /** Show the window (default: headless). */
+  headed?: boolean;
+  /** prefers-color-scheme for every page and the popup. */
+  colorScheme?: 'light' | 'dark';
+}
+
+/** Real Chromium with the real built extension loaded, driven by puppeteer-core. */
+export class ExtensionBrowser {
+  readonly browser: Browser;
+  readonly extensionId = EXTENSION_ID;
+  readonly #profile: string;
+  readonly #colorScheme: 'light' | 'dark' | undefined;
+
+  private constructor(browser: Browser, profile: string, colorScheme: 'light' | 'dark' | undefined) {
+    this.browser = browser;
+    this.#profile = profile;
+    this.#colorScheme = colorScheme;
+  }
+
+  static async launch(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+    const executablePath = findChrome();
+    if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH');
+    const profile = mkdtempSync(join(tmpdir(), 'otp-relay-chromium-'));
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: !options.headed,
+      pipe: true,
+      userDataDir: profile,
+      enableExtensions: [EXTENSION_PATH],
+      defaultViewport: { width: 1100, height: 800 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        ...(options.colorScheme ? [`--force-${options.colorScheme === 'dark' ? 'dark' : 'light'}-mode`] : []),
+      ],
+    });
+    const harness = new ExtensionBrowser(browser, profile, options.colorScheme);
+    await harness.worker();
+    if (options.relay) {
+      await harness.pair(options.relay);
+      await harness.waitForConnected();
+    }
+    return harness;
+  }
+
+  /** The extension's service worker (waits for it; it may have been restarted by Chrome). */
+  async worker(): Promise<WebWorker> {
+    const target = await this.browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${this.extensionId}/`),
+      { timeout: 15_000 },
+    );
+    const worker = await target.worker();
+    if (!worker) throw new Error('extension service worker has no worker handle');
+    // Right after start the worker's global scope exists before the extension APIs are bound to it.
+    const deadline = Date.now() + 10_000;
+    while (!(await worker.evaluate(() => typeof chrome === 'object' && typeof chrome.storage === 'object'))) {
+      if (Date.now() > deadline) throw new Error('extension APIs never appeared in the service worker');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return worker;
+  }
+
+  /** Pairs the extension with a relay: no step for a test run, it writes what the pairing form would. */
+  async pair(relay: RelayProcess): Promise<void> {
+    await this.setSettings({ relayUrl: relay.url, token: relay.token });
+  }
+
+  /** Resolves once the background holds a live stream to its relay (what the popup shows as Connected). */
+  async waitForConnected(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const worker = await this.worker();
+      const status = await worker.evaluate(async () => {
+        const { connection } = (await chrome.storage.session.get('connection')) as { connection?: { status?: string } };
+        return connection?.status ?? null;
+      });
+      if (status === 'connected') return;
+      if (Date.now() > deadline) throw new Error(`extension not connected to the relay (status: ${status})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Turns auto-fill on for an exact origin (as the options page does). */
+  async enableAutoFill(origin: string): Promise<void> {
+    const worker = await this.worker();
+    await worker.evaluate(async (o: string) => {
+      const { autoFillOrigins = [] } = (await chrome.storage.local.get('autoFillOrigins')) as {
+        autoFillOrigins?: string[];
+      };
+      if (!autoFillOrigins.includes(o)) await chrome.storage.local.set({ autoFillOrigins: [...autoFillOrigins, o] });
+    }, origin);
+  }
+
+  /** Turns auto-fill off everywhere, the demo origin included: fills then need a click in the popup. */
+  async disableAutoFill(): Promise<void> {
+    await this.setSettings({ autoFillOrigins: [] });
+  }
+
+  async setSettings(values: Record<string, unknown>): Promise<void> {
+    const worker = await this.worker();
+    await worker.evaluate((v: Record<string, unknown>) => chrome.storage.local.set(v), values);
+  }
+
+  async newPage(url?: string): Promise<Page> {
+    const page = await this.browser.newPage();
+    if (this.#colorScheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: this.#colorScheme }]);
+    if (url) await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+
+  /** Clicks the toolbar icon over `page`: the real action popup opens, with `page` as the active tab. */
+  async openPopup(page: Page): Promise<Popup> {
+    await page.bringToFront();
+    const extension = (await this.browser.extensions()).get(this.extensionId);
+    if (!extension) throw new Error('extension is not installed');
+    const opened = this.browser.waitForTarget(
+      (t) => t.url().startsWith(`chrome-extension://${this.extensionId}/popup.html`),
+      { timeout: 10_000 },
+    );
+    await page.triggerExtensionAction(extension);
+    const popupPage = await (await opened).asPage();
+    if (this.#colorScheme) {
+      await popupPage.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: this.#colorScheme }]);
+    }
+    return new Popup(popupPage);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    rmSync(this.#profile, { recursive: true, force: true });
+  }
+}

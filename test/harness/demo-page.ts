@@ -1,0 +1,111 @@
+import type { Page } from 'puppeteer-core';
+
+export type DemoFlow = 'signup' | 'login' | 'confirm';
+export type DemoStatus = 'idle' | 'sent' | 'success' | 'wrong' | 'expired' | 'locked' | 'error';
+
+export interface RequestCodeOptions {
+  to: string;
+  channel?: 'sms' | 'email';
+  /** Login only (any password works on the demo). */
+  password?: string;
+  /** Confirm only: a payout or a payout-settings change. */
+  action?: 'payout' | 'settings';
+}
+
+/** The demo seller center as a tester drives it: ask for a code, see where it went, type, verify, resend. */
+export class DemoPage {
+  constructor(readonly page: Page) {}
+
+  /** Fills the first step and presses Send code / Log in; resolves when the code step shows. */
+  async requestCode(options: RequestCodeOptions): Promise<void> {
+    const { page } = this;
+    if (options.action) await page.click(`#action-${options.action}`);
+    if (options.channel) await page.click(`#channel-${options.channel}`);
+    await page.type('#destination-input', options.to);
+    if (options.password !== undefined) await page.type('#password-input', options.password);
+    await page.click('#send-code');
+    await page.waitForSelector('#code-step:not([hidden])');
+  }
+
+  /** What is in the code field now: the single input, or the split boxes joined. */
+  codeValue(): Promise<string> {
+    return this.page.evaluate(() => {
+      const single = document.querySelector<HTMLInputElement>('#code-input');
+      if (single) return single.value;
+      return [...document.querySelectorAll<HTMLInputElement>('.otp-box')].map((box) => box.value).join('');
+    });
+  }
+
+  /** Waits until the code field holds `code` (e.g. after the extension filled it). */
+  async waitForCodeValue(code: string, timeoutMs = 10_000): Promise<void> {
+    await this.page.waitForFunction(
+      (expected: string) => {
+        const single = document.querySelector<HTMLInputElement>('#code-input');
+        const value = single
+          ? single.value
+          : [...document.querySelectorAll<HTMLInputElement>('.otp-box')].map((box) => box.value).join('');
+        return value === expected;
+      },
+      { timeout: timeoutMs, polling: 'mutation' },
+      code,
+    );
+  }
+
+  /** Types a code the way a person does (into the single field or box by box), replacing what was there. */
+  async typeCode(code: string): Promise<void> {
+    const { page } = this;
+    const single = await page.$('#code-input');
+    if (single) {
+      await single.click({ count: 3 });
+      await page.keyboard.press('Backspace');
+      await single.type(code);
+      return;
+    }
+    await page.$$eval('.otp-box', (boxes) => {
+      for (const box of boxes as HTMLInputElement[]) box.value = '';
+    });
+    await page.click('.otp-box');
+    await page.keyboard.type(code);
+  }
+
+  async verify(): Promise<void> {
+    await this.page.waitForSelector('#verify:not([disabled])');
+    await this.page.click('#verify');
+  }
+
+  async resend(): Promise<void> {
+    await this.page.waitForSelector('#resend:not([disabled])', { timeout: 15_000 });
+    await this.page.click('#resend');
+  }
+
+  /** The status line: its state and the words the seller reads. */
+  status(): Promise<{ state: DemoStatus; text: string }> {
+    return this.page.$eval('[data-testid="status"]', (el) => ({
+      state: ((el as HTMLElement).dataset.state ?? 'idle') as DemoStatus,
+      text: el.textContent?.trim() ?? '',
+    }));
+  }
+
+  /** Waits for the status line to reach `state` (and, if given, to mention `text`). */
+  async waitForStatus(state: DemoStatus, text?: string, timeoutMs = 10_000): Promise<{ state: DemoStatus; text: string }> {
+    await this.page.waitForFunction(
+      (s: string, t: string | null) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="status"]');
+        return el?.dataset.state === s && (t === null || (el.textContent ?? '').includes(t));
+      },
+      { timeout: timeoutMs },
+      state,
+      text ?? null,
+    );
+    return this.status();
+  }
+
+  maskedDestination(): Promise<string> {
+    return this.page.$eval('[data-testid="masked-destination"]', (el) => el.textContent?.trim() ?? '');
+  }
+
+  /** The help that tells a seller where else to look: spam folder, edit the number/email. */
+  help(): Promise<string> {
+    return this.page.$eval('[data-testid="help"]', (el) => el.textContent?.trim() ?? '');
+  }
+}
