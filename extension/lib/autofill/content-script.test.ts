@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import contentScript from '../../entrypoints/content.ts';
+import type { FillResponse } from '../messages.ts';
+import { sleep } from './test-page.ts';
+
+/**
+ * The content script's wiring, with WXT's fake browser: requests are checked by hand, refused off-origin,
+ * filled through autofillDocument, armed through armAutofill, and a second copy of the script in the same
+ * frame never answers (or fills) twice. This runs in the environment's page (origin http://localhost:3000).
+ */
+const ORIGIN = location.origin;
+const FROM_US = { id: fakeBrowser.runtime.id };
+let contexts: ContentScriptContext[] = [];
+
+function start(ctx = new ContentScriptContext('content')): ContentScriptContext {
+  contexts.push(ctx);
+  void contentScript.main(ctx);
+  return ctx;
+}
+
+async function send(message: unknown, sender: { id?: string } = FROM_US): Promise<FillResponse[]> {
+  const responses: FillResponse[] = [];
+  await fakeBrowser.runtime.onMessage.trigger(message, sender, (response: FillResponse) => responses.push(response));
+  return responses;
+}
+
+function otpField(): HTMLInputElement {
+  return document.getElementById('otp') as HTMLInputElement;
+}
+
+const CODE_STEP = '<h2>Enter the verification code</h2><input id="otp" autocomplete="one-time-code">';
+const fill = (extra: object = {}) => ({
+  type: 'otp-relay/fill',
+  code: '407182',
+  origin: ORIGIN,
+  submit: false,
+  ...extra,
+});
+
+beforeEach(() => {
+  document.body.innerHTML = CODE_STEP;
+});
+
+afterEach(() => {
+  for (const ctx of contexts) ctx.abort();
+  contexts = [];
+  fakeBrowser.reset();
+  document.body.innerHTML = '';
+});
+
+describe('content script', () => {
+  it('fills on a request for exactly this origin', async () => {
+    start();
+    expect(await send(fill())).toEqual([{ ok: true, fields: 1 }]);
+    expect(otpField().value).toBe('407182');
+  });
+
+  it.each([
+    ['another port', 'http://localhost:3001'],
+    ['another host for the same machine', ORIGIN.replace('localhost', '127.0.0.1')],
+    ['https instead of http', ORIGIN.replace('http:', 'https:')],
+    ['a trailing slash', `${ORIGIN}/`],
+  ])('refuses a code for %s', async (_name, origin) => {
+    start();
+    expect(await send(fill({ origin }))).toEqual([{ ok: false, reason: 'wrong-origin' }]);
+    expect(otpField().value).toBe('');
+  });
+
+  it.each([
+    ['a code with letters', fill({ code: '40718a' })],
+    ['a 3-digit code', fill({ code: '407' })],
+    ['an unknown type', fill({ type: 'otp-relay/steal' })],
+    ['an arm request without expiry', fill({ type: 'otp-relay/arm' })],
+    ['not an object', 'fill 407182'],
+  ])('answers bad-request to %s', async (_name, message) => {
+    start();
+    expect(await send(message)).toEqual([{ ok: false, reason: 'bad-request' }]);
+    expect(otpField().value).toBe('');
+  });
+
+  it('answers bad-request to another extension', async () => {
+    start();
+    expect(await send(fill(), { id: 'some-other-extension' })).toEqual([{ ok: false, reason: 'bad-request' }]);
+  });
+
+  it('says no-field when there is no code field', async () => {
+    document.body.innerHTML = '<input type="search" name="q">';
+    start();
+    expect(await send(fill())).toEqual([{ ok: false, reason: 'no-field' }]);
+  });
+
+  it('arms for a field that appears later, and fills it', async () => {
+    document.body.innerHTML = '<div id="app"><button>Send code</button></div>';
+    start();
+    const arm = fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 });
+    expect(await send(arm)).toEqual([{ ok: false, reason: 'armed' }]);
+    (document.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
+    await sleep(250);
+    expect(otpField().value).toBe('407182');
+  });
+
+  it('fills at once when armed and the field is there; refuses an expired arm', async () => {
+    start();
+    expect(await send(fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() - 1 }))).toEqual([
+      { ok: false, reason: 'no-field' },
+    ]);
+    expect(await send(fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 }))).toEqual([
+      { ok: true, fields: 1 },
+    ]);
+  });
+
+  it('answers once when injected twice into the same frame (manifest + executeScript)', async () => {
+    const first = new ContentScriptContext('content');
+    start(first);
+    start(new ContentScriptContext('content')); // WXT invalidates the older copy, which unhooks itself
+    start(first); // a copy whose context is still valid: the guard keeps it from listening twice
+    expect(await send(fill())).toEqual([{ ok: true, fields: 1 }]);
+  });
+});

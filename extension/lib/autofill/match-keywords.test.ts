@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DENY_HARD, DENY_SOFT, OTP_STRONG, OTP_WEAK } from './keywords.ts';
+import { matchKeywords, normalizeText } from './match-keywords.ts';
+
+const LISTS = { OTP_STRONG, OTP_WEAK, DENY_HARD, DENY_SOFT };
+
+describe('normalizeText', () => {
+  it.each([
+    ['verificationCode', 'verification code'],
+    ['verification_code', 'verification code'],
+    ['One-Time-Code', 'one time code'],
+    ['  Mã   Xác Minh ', 'mã xác minh'],
+    ['idTxtBx_SAOTCC_OTC', 'id txt bx saotcc otc'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe('matchKeywords', () => {
+  it.each<[string, keyof typeof LISTS, boolean]>([
+    ['Enter OTP', 'OTP_STRONG', true],
+    ['otp1', 'OTP_STRONG', true], // first split box named otp1
+    ['hotpot', 'OTP_STRONG', false],
+    ['请输入短信验证码', 'OTP_STRONG', true],
+    ['Código de verificación', 'OTP_STRONG', true],
+    ['Código de verificação', 'OTP_STRONG', true],
+    ['Masukkan kode verifikasi', 'OTP_STRONG', true],
+    ['Nhập mã xác minh', 'OTP_STRONG', true],
+    ['กรอกรหัสยืนยัน', 'OTP_STRONG', true],
+    ['shipping address', 'OTP_WEAK', false], // "pin" inside "shipping"
+    ['Enter PIN', 'OTP_WEAK', true],
+    ['zipcode', 'DENY_HARD', true],
+    ['unzip', 'DENY_HARD', false],
+    ['Discount code or gift card', 'DENY_HARD', true],
+    ['请输入图形验证码', 'DENY_HARD', true],
+    ['cupón de descuento', 'DENY_HARD', true],
+    ['Kode Voucher', 'DENY_HARD', true],
+    ['Mã giảm giá', 'DENY_HARD', true],
+    ['โค้ดส่วนลด', 'DENY_HARD', true],
+    ['Phone number', 'DENY_SOFT', true],
+    ['手机号码', 'DENY_SOFT', true],
+    ['Nomor HP', 'DENY_SOFT', true],
+    ['Số điện thoại', 'DENY_SOFT', true],
+    ['เบอร์โทรศัพท์', 'DENY_SOFT', true],
+    ['telegram', 'DENY_SOFT', false],
+  ])('%s in %s → %s', (text, list, expected) => {
+    expect(matchKeywords(normalizeText(text), LISTS[list])).toBe(expected);
+  });
+});
