@@ -199,7 +199,7 @@ describe('auto-fill of an arriving code', () => {
   });
 
   it('does nothing for an origin the user did not turn auto-fill on for', async () => {
-    await browser.storage.local.set({ autoFillOrigins: [] });
+    await browser.storage.local.set({ autoFillRelayDemo: false });
     await browser.tabs.create({ url: `${RELAY}/demo/login` });
     const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
     const connection = startConnection();

@@ -15,7 +15,7 @@ import type { ConnectionInfo, ConnectionStatus } from './connection-status.ts';
 import { type FillOutcome, fillActiveTab, findActiveTab } from './fill-active-tab.ts';
 import { diagnoseRelay } from './relay-diagnosis.ts';
 import { loadCodeState, saveCodeState, saveConnectionInfo } from './session-state.ts';
-import { loadSettings, type Settings, watchSettings } from './settings.ts';
+import { autoFillOriginsOf, loadSettings, type Settings, watchSettings } from './settings.ts';
 
 export interface RelayConnectionOptions {
   /** Tests pass a fake socket; the worker uses the global WebSocket. */
@@ -183,7 +183,7 @@ export class RelayConnection {
   async #autoFill(code: CodeState['codes'][number], settings: Settings): Promise<void> {
     try {
       await armMatchingTabs(code, {
-        autoFillOrigins: settings.autoFillOrigins,
+        autoFillOrigins: autoFillOriginsOf(settings),
         submit: settings.submitAfterFill,
         skewMs: this.#state.skewMs,
       });

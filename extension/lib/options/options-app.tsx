@@ -1,4 +1,5 @@
 import { useExtensionState } from '../hooks/use-extension-state.ts';
+import { relayDemoOrigins } from '../relay-origins.ts';
 import { AutoFillSites } from './auto-fill-sites.tsx';
 import { RelaySection } from './relay-section.tsx';
 import { SubmitToggle } from './submit-toggle.tsx';
@@ -10,7 +11,11 @@ export function OptionsApp() {
     <main className="options" data-testid="options">
       <h1>otp-relay settings</h1>
       <RelaySection relayUrl={settings.relayUrl} paired={settings.token !== ''} />
-      <AutoFillSites origins={settings.autoFillOrigins} />
+      <AutoFillSites
+        origins={settings.autoFillOrigins}
+        relayDemo={settings.autoFillRelayDemo}
+        demoOrigins={relayDemoOrigins(settings.relayUrl)}
+      />
       <SubmitToggle checked={settings.submitAfterFill} />
       <section aria-labelledby="shortcut-heading">
         <h2 id="shortcut-heading">Keyboard shortcut</h2>
