@@ -2,7 +2,7 @@ import { codeField, markInvalid } from './code-fields.js';
 
 /**
  * Drives a demo flow page: destination step → code step → done. All state comes from the demo API; the
- * countdowns run against the relay's clock (the API sends `serverNow`, we keep the offset), and the page
+ * countdowns run against the relay's clock (the API sends `serverNow`, we follow its pace), and the page
  * polls about once a second so a test clock that jumps ahead shows up as "expired" right away.
  */
 const root = document.querySelector('.flow');
@@ -34,7 +34,13 @@ function run(root) {
   });
 
   let view = null;
-  let offset = 0;
+  /** The relay clock as last seen: its reading and our own time at that moment. */
+  let sample = null;
+  /**
+   * How fast the relay clock runs between readings: 1 for a real clock; 0 for a test clock, which stands still
+   * until a tester moves it (counting down locally would make the timer tick and jump back at each poll).
+   */
+  let rate = 1;
   let busy = false;
   /** Server-clock ms before which a 429 told us not to resend. */
   let cooldownUntil = 0;
@@ -43,7 +49,7 @@ function run(root) {
   let pollTimer = 0;
   let refreshing = false;
 
-  const serverNow = () => Date.now() + offset;
+  const serverNow = () => (sample ? sample.server + rate * (Date.now() - sample.local) : Date.now());
 
   for (const radio of root.querySelectorAll('input[name="channel"][type="radio"]')) {
     radio.addEventListener('change', () => switchChannel(radio.value));
@@ -128,7 +134,13 @@ function run(root) {
 
   function apply(next) {
     view = next;
-    offset = next.serverNow - Date.now();
+    const local = Date.now();
+    if (sample && local - sample.local >= 500) {
+      const ran = next.serverNow - sample.server;
+      const elapsed = local - sample.local;
+      rate = Math.abs(ran - elapsed) <= Math.max(250, elapsed / 4) ? 1 : 0;
+    }
+    sample = { server: next.serverNow, local };
     el('#masked-destination').textContent = next.maskedDestination;
     el('#sent-channel').textContent = next.channel === 'sms' ? 'SMS' : 'email';
     code.setLength(next.codeLength);
