@@ -1,0 +1,34 @@
+import autocannon from 'autocannon';
+import { startChild } from './lib/child.ts';
+import type { Started } from './lib/server-process.ts';
+
+const child = startChild(new URL('./lib/server-process.ts', import.meta.url), [
+  '--cpu-prof',
+  '--cpu-prof-dir=/tmp/prof2',
+]);
+const s = await child.call<Started>(process.argv[2] ?? 'relay');
+let n = 0;
+const r = await autocannon({
+  url: s.url,
+  connections: 50,
+  duration: 8,
+  headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+  requests: [
+    {
+      method: 'POST',
+      path: '/api/v1/verifications',
+      setupRequest: (q) => ({
+        ...q,
+        body: JSON.stringify({
+          to: `p${++n}@bench.example`,
+          channel: 'email',
+          purpose: 'login',
+          origin: 'https://seller.example.com',
+        }),
+      }),
+    },
+  ],
+});
+console.log(r.requests.average, r.latency.p50, r.latency.p99, r.non2xx);
+await child.call('stopAll');
+await child.stop();
