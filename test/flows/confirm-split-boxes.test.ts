@@ -10,7 +10,7 @@ describe('confirm a payout or a settings change with split digit boxes', () => {
   ])('$action: Fill puts one digit in each box and the confirmation goes through', async ({ action, purpose }) => {
     await flow.browser.disableAutoFill();
     const demo = await flow.openDemo('confirm');
-    const to = '+447700900123';
+    const to = '+14155550131';
     await demo.requestCode({ action, channel: 'sms', to });
     const message = await flow.relay.client.waitForMessage({ to, purpose });
 

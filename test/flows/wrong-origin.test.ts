@@ -20,7 +20,10 @@ describe('a code is never handed to the wrong site', () => {
     const address = other.address();
     otherOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });
-  afterAll(() => new Promise<void>((resolve) => other.close(() => resolve())));
+  afterAll(() => {
+    other.closeAllConnections();
+    return new Promise<void>((resolve) => other.close(() => resolve()));
+  });
 
   it('another origin with a perfect OTP field gets nothing, even with auto-fill on for the code origin', async () => {
     const page = await flow.browser.newPage(`${otherOrigin}/`);
