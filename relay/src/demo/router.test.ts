@@ -23,6 +23,8 @@ describe('serving', () => {
     ['demo.css', /^text\/css/],
     ['flow-page.js', /^text\/javascript/],
     ['code-fields.js', /^text\/javascript/],
+    ['demo-api.js', /^text\/javascript/],
+    ['relay-clock.js', /^text\/javascript/],
   ])('serves the asset %s', async (file, type) => {
     const answer = await demo.get(`/demo/assets/${file}`);
     expect(answer.status).toBe(200);

@@ -31,6 +31,8 @@ const ASSETS = {
   'demo.css': 'text/css; charset=utf-8',
   'flow-page.js': 'text/javascript; charset=utf-8',
   'code-fields.js': 'text/javascript; charset=utf-8',
+  'demo-api.js': 'text/javascript; charset=utf-8',
+  'relay-clock.js': 'text/javascript; charset=utf-8',
 } as const;
 
 /**

@@ -1,4 +1,6 @@
 import { codeField, markInvalid } from './code-fields.js';
+import { createDemoApi } from './demo-api.js';
+import { createRelayClock, formatClock } from './relay-clock.js';
 
 /**
  * Drives a demo flow page: destination step → code step → done. All state comes from the demo API; the
@@ -10,10 +12,10 @@ if (root) run(root);
 
 const NOTICE_STATES = new Set(['idle', 'sent', 'success']);
 const TERMINAL_STATES = new Set(['success', 'expired', 'locked', 'error']);
-const OFFLINE = { state: 'error', message: "We can't reach Seller Center. Check your connection and try again." };
 
 function run(root) {
-  const api = root.dataset.api;
+  const call = createDemoApi(root.dataset.api);
+  const relayClock = createRelayClock();
   const kind = root.dataset.flow;
   const el = (selector) => root.querySelector(selector);
   const status = el('#status');
@@ -34,13 +36,6 @@ function run(root) {
   });
 
   let view = null;
-  /** The relay clock as last seen: its reading and our own time at that moment. */
-  let sample = null;
-  /**
-   * How fast the relay clock runs between readings: 1 for a real clock; 0 for a test clock, which stands still
-   * until a tester moves it (counting down locally would make the timer tick and jump back at each poll).
-   */
-  let rate = 1;
   let busy = false;
   /** Server-clock ms before which a 429 told us not to resend. */
   let cooldownUntil = 0;
@@ -49,7 +44,7 @@ function run(root) {
   let pollTimer = 0;
   let refreshing = false;
 
-  const serverNow = () => (sample ? sample.server + rate * (Date.now() - sample.local) : Date.now());
+  const serverNow = () => relayClock.now();
 
   for (const radio of root.querySelectorAll('input[name="channel"][type="radio"]')) {
     radio.addEventListener('change', () => switchChannel(radio.value));
@@ -134,13 +129,7 @@ function run(root) {
 
   function apply(next) {
     view = next;
-    const local = Date.now();
-    if (sample && local - sample.local >= 500) {
-      const ran = next.serverNow - sample.server;
-      const elapsed = local - sample.local;
-      rate = Math.abs(ran - elapsed) <= Math.max(250, elapsed / 4) ? 1 : 0;
-    }
-    sample = { server: next.serverNow, local };
+    relayClock.observe(next.serverNow);
     el('#masked-destination').textContent = next.maskedDestination;
     el('#sent-channel').textContent = next.channel === 'sms' ? 'SMS' : 'email';
     code.setLength(next.codeLength);
@@ -196,14 +185,14 @@ function run(root) {
     const now = serverNow();
     const left = Math.max(0, Math.ceil((view.expiresAt - now) / 1000));
     const alive = view.status === 'pending' && left > 0;
-    expiresIn.textContent = alive ? `Code expires in ${clock(left)}` : 'Code expired';
+    expiresIn.textContent = alive ? `Code expires in ${formatClock(left)}` : 'Code expired';
     expiresIn.dataset.seconds = String(alive ? left : 0);
     expiresIn.dataset.expired = String(!alive);
     // The code just ran out on the relay's clock: ask now rather than at the next poll.
     if (!alive && view.status === 'pending') refresh();
 
     const wait = Math.max(0, Math.ceil((Math.max(view.resendAvailableAt, cooldownUntil) - now) / 1000));
-    resendCountdown.textContent = wait > 0 ? `Resend code in ${clock(wait)}` : 'Resend code';
+    resendCountdown.textContent = wait > 0 ? `Resend code in ${formatClock(wait)}` : 'Resend code';
     resendCountdown.dataset.seconds = String(wait);
     resendButton.disabled = busy || wait > 0;
   }
@@ -281,28 +270,4 @@ function run(root) {
       tick();
     }
   }
-
-  async function call(method, path, body) {
-    try {
-      const response = await fetch(api + path, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'same-origin',
-      });
-      // Always read the body, even an empty one: an unread response shows up as an aborted request.
-      const text = await response.text();
-      const data = text ? JSON.parse(text) : {};
-      return { ok: response.ok, status: response.status, data };
-    } catch {
-      return { ok: false, status: 0, data: OFFLINE };
-    }
-  }
-}
-
-function clock(seconds) {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = String(seconds % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
