@@ -43,6 +43,8 @@ function run(root) {
   let generation = 0;
   let pollTimer = 0;
   let refreshing = false;
+  /** The last poll could not reach the relay: the next good answer replaces the "can't reach" line. */
+  let unreachable = false;
 
   const serverNow = () => relayClock.now();
 
@@ -159,12 +161,17 @@ function run(root) {
     refreshing = false;
     if (asked !== generation || !view) return;
     if (!answer.ok) {
+      unreachable = answer.status === 0;
       if (answer.status === 404) stopPolling();
-      if (status.dataset.message !== answer.data.message) setStatus(answer.data.state, answer.data.message);
+      if (status.dataset.message !== answer.data.message) {
+        setStatus(answer.data.state, answer.data.message, answer.data.code);
+      }
       return;
     }
     apply(answer.data);
-    if (TERMINAL_STATES.has(answer.data.state) && status.dataset.state !== answer.data.state) {
+    const recovered = unreachable;
+    unreachable = false;
+    if (recovered || (TERMINAL_STATES.has(answer.data.state) && status.dataset.state !== answer.data.state)) {
       setStatus(answer.data.state, answer.data.message);
     }
   }
@@ -197,7 +204,10 @@ function run(root) {
     resendButton.disabled = busy || wait > 0;
   }
 
-  function setStatus(state, message) {
+  /** `code` is the API's stable error code (data-code), for tests that tell refusals apart. */
+  function setStatus(state, message, code) {
+    if (code) status.dataset.code = code;
+    else delete status.dataset.code;
     const urgent = !NOTICE_STATES.has(state);
     status.setAttribute('role', urgent ? 'alert' : 'status');
     status.setAttribute('aria-live', urgent ? 'assertive' : 'polite');
@@ -208,7 +218,6 @@ function run(root) {
 
   /** A problem+json from the demo API: field errors go under their fields, the rest into the status line. */
   function showProblem(problem) {
-    if (problem.code) status.dataset.code = problem.code;
     let placed = false;
     for (const error of problem.errors ?? []) {
       if (error.field in fieldErrors && fieldErrors[error.field]) {
@@ -216,7 +225,11 @@ function run(root) {
         placed = true;
       }
     }
-    setStatus(problem.state ?? 'error', problem.message ?? problem.detail ?? 'Something went wrong. Try again.');
+    setStatus(
+      problem.state ?? 'error',
+      problem.message ?? problem.detail ?? 'Something went wrong. Try again.',
+      problem.code,
+    );
     if (placed) (fieldInputs[problem.errors.find((e) => fieldInputs[e.field])?.field] ?? null)?.focus();
   }
 
@@ -230,7 +243,6 @@ function run(root) {
 
   function clearFieldErrors() {
     for (const field of Object.keys(fieldErrors)) showFieldError(field, '');
-    delete status.dataset.code;
   }
 
   /** "must be a valid email address" reads better as "Email address must be a valid email address." */
