@@ -67,6 +67,14 @@ describe('pairing state', () => {
     await connection.flushed();
     expect((await loadConnectionInfo())?.status).toBe('connected');
   });
+
+  it('does not miss a token written while the worker is still starting', async () => {
+    const connection = startConnection();
+    const started = connection.start();
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+    await started;
+    await vi.waitFor(() => expect(sockets.sockets).toHaveLength(1));
+  });
 });
 
 describe('codes, cursor and badge', () => {
@@ -199,7 +207,7 @@ describe('auto-fill of an arriving code', () => {
   });
 
   it('does nothing for an origin the user did not turn auto-fill on for', async () => {
-    await browser.storage.local.set({ autoFillRelayDemo: false });
+    await browser.storage.local.set({ autoFillOrigins: [] });
     await browser.tabs.create({ url: `${RELAY}/demo/login` });
     const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
     const connection = startConnection();

@@ -15,7 +15,7 @@ import type { ConnectionInfo, ConnectionStatus } from './connection-status.ts';
 import { type FillOutcome, fillActiveTab, findActiveTab } from './fill-active-tab.ts';
 import { diagnoseRelay } from './relay-diagnosis.ts';
 import { loadCodeState, saveCodeState, saveConnectionInfo } from './session-state.ts';
-import { autoFillOriginsOf, loadSettings, type Settings, watchSettings } from './settings.ts';
+import { loadSettings, type Settings, watchSettings } from './settings.ts';
 
 export interface RelayConnectionOptions {
   /** Tests pass a fake socket; the worker uses the global WebSocket. */
@@ -45,6 +45,9 @@ export class RelayConnection {
   #diagnosing = false;
   #unwatch: (() => void) | null = null;
   #writes: Promise<void> = Promise.resolve();
+  #syncs: Promise<void> = Promise.resolve();
+  #loaded = false;
+  #stopped = false;
 
   constructor(options: RelayConnectionOptions = {}) {
     this.#options = options;
@@ -58,14 +61,15 @@ export class RelayConnection {
     return this.#status;
   }
 
-  async start(): Promise<void> {
-    const [settings, saved] = await Promise.all([loadSettings(), loadCodeState()]);
-    this.#state = saved && saved.relayUrl === settings.relayUrl ? saved : emptyCodeState(settings.relayUrl);
-    this.#unwatch = watchSettings((next) => void this.#applySettings(next));
-    await this.#applySettings(settings, true);
+  /** Loads what the last worker left in storage.session, then connects (or waits to be paired). */
+  start(): Promise<void> {
+    // Watch before the first read: a test harness may write the token while we are still reading storage.
+    this.#unwatch = watchSettings(() => void this.#sync(false));
+    return this.#sync(true);
   }
 
   stop(): void {
+    this.#stopped = true;
     this.#unwatch?.();
     this.#stream?.close();
     this.#stream = null;
@@ -79,7 +83,7 @@ export class RelayConnection {
 
   reconnectNow(): void {
     if (this.#stream) this.#stream.reconnectNow();
-    else if (this.#settings) void this.#applySettings(this.#settings, true);
+    else if (this.#settings) this.#applySettings(this.#settings, true);
   }
 
   async fillCode(messageId: string): Promise<FillOutcome> {
@@ -97,7 +101,23 @@ export class RelayConnection {
     return fillActiveTab(code, this.#settings?.submitAfterFill ?? false);
   }
 
-  async #applySettings(settings: Settings, force = false): Promise<void> {
+  /** Applies the settings as stored now; one at a time, so the last write in storage always wins. */
+  #sync(force: boolean): Promise<void> {
+    this.#syncs = this.#syncs
+      .then(async () => {
+        const settings = await loadSettings();
+        if (!this.#loaded) {
+          const saved = await loadCodeState();
+          this.#state = saved && saved.relayUrl === settings.relayUrl ? saved : emptyCodeState(settings.relayUrl);
+          this.#loaded = true;
+        }
+        if (!this.#stopped) this.#applySettings(settings, force);
+      })
+      .catch(() => undefined);
+    return this.#syncs;
+  }
+
+  #applySettings(settings: Settings, force = false): void {
     const previous = this.#settings;
     this.#settings = settings;
     const relayChanged = previous?.relayUrl !== settings.relayUrl;
@@ -183,7 +203,7 @@ export class RelayConnection {
   async #autoFill(code: CodeState['codes'][number], settings: Settings): Promise<void> {
     try {
       await armMatchingTabs(code, {
-        autoFillOrigins: autoFillOriginsOf(settings),
+        autoFillOrigins: settings.autoFillOrigins,
         submit: settings.submitAfterFill,
         skewMs: this.#state.skewMs,
       });

@@ -9,24 +9,20 @@ import { originOf, relayDemoOrigins } from './relay-origins.ts';
  *   await chrome.storage.local.set({ relayUrl: 'http://127.0.0.1:8787', token: '<the relay token>' });
  *
  * The background watches these keys and reconnects at once. Optional keys:
- *   autoFillOrigins: string[]     exact origins (besides the relay's demo) where a code is filled as soon as
- *                                 it arrives; add to it (default [])
- *   autoFillRelayDemo: boolean    auto-fill on the relay's own demo origins (default true); these follow
- *                                 relayUrl, so a harness on a random port needs no extra step
- *   submitAfterFill: boolean      press the form's submit after filling (default false)
+ *   autoFillOrigins: string[]   exact origins where a code is filled as soon as it arrives
+ *                               (absent → the relay's own demo origins)
+ *   submitAfterFill: boolean    press the form's submit after filling (default false)
  * Unpair: `chrome.storage.local.remove('token')`.
  */
 export const DEFAULT_RELAY_URL = 'http://127.0.0.1:8787';
 
-export const SETTINGS_KEYS = ['relayUrl', 'token', 'autoFillOrigins', 'autoFillRelayDemo', 'submitAfterFill'] as const;
+export const SETTINGS_KEYS = ['relayUrl', 'token', 'autoFillOrigins', 'submitAfterFill'] as const;
 
 export interface Settings {
   relayUrl: string;
   /** Empty: not paired. */
   token: string;
-  /** Sites the user added. */
   autoFillOrigins: string[];
-  autoFillRelayDemo: boolean;
   submitAfterFill: boolean;
 }
 
@@ -34,7 +30,6 @@ const StoredSettingsSchema = z.object({
   relayUrl: z.string().optional().catch(undefined),
   token: z.string().optional().catch(undefined),
   autoFillOrigins: z.array(z.string()).optional().catch(undefined),
-  autoFillRelayDemo: z.boolean().optional().catch(undefined),
   submitAfterFill: z.boolean().optional().catch(undefined),
 });
 
@@ -45,16 +40,9 @@ export function resolveSettings(stored: Record<string, unknown>): Settings {
   return {
     relayUrl,
     token: parsed.token?.trim() ?? '',
-    autoFillOrigins: parsed.autoFillOrigins ?? [],
-    autoFillRelayDemo: parsed.autoFillRelayDemo ?? true,
+    autoFillOrigins: parsed.autoFillOrigins ?? relayDemoOrigins(relayUrl),
     submitAfterFill: parsed.submitAfterFill ?? false,
   };
-}
-
-/** Every exact origin where an arriving code is filled without a click. */
-export function autoFillOriginsOf(settings: Settings): string[] {
-  const demo = settings.autoFillRelayDemo ? relayDemoOrigins(settings.relayUrl) : [];
-  return [...new Set([...demo, ...settings.autoFillOrigins])];
 }
 
 export async function loadSettings(): Promise<Settings> {

@@ -4,18 +4,14 @@ import { isLoopbackOrigin, originOf, originPattern } from '../relay-origins.ts';
 import { saveSettings } from '../settings.ts';
 
 interface AutoFillSitesProps {
-  /** Sites the user added. */
   origins: string[];
-  /** Whether the relay's own demo pages auto-fill, and at which origins they are. */
-  relayDemo: boolean;
-  demoOrigins: string[];
 }
 
 /**
  * Sites where a code is filled the moment it arrives. Local sites are covered by the manifest; any other site
  * is asked for as an optional host permission right in the click that adds it, and handed back on removal.
  */
-export function AutoFillSites({ origins, relayDemo, demoOrigins }: AutoFillSitesProps) {
+export function AutoFillSites({ origins }: AutoFillSitesProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -53,17 +49,8 @@ export function AutoFillSites({ origins, relayDemo, demoOrigins }: AutoFillSites
         On these exact sites a code is filled as soon as it arrives. Everywhere else, fill is one click in the popup or
         the keyboard shortcut.
       </p>
-      <label className="toggle">
-        <input
-          type="checkbox"
-          data-testid="auto-fill-relay-demo"
-          checked={relayDemo}
-          onChange={(e) => void saveSettings({ autoFillRelayDemo: e.target.checked })}
-        />
-        The relay’s own demo ({demoOrigins[0] ?? 'relay'})
-      </label>
       {origins.length === 0 ? (
-        <p>No other sites.</p>
+        <p>No sites.</p>
       ) : (
         <ul className="site-list">
           {origins.map((origin) => (

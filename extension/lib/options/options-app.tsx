@@ -1,5 +1,4 @@
 import { useExtensionState } from '../hooks/use-extension-state.ts';
-import { relayDemoOrigins } from '../relay-origins.ts';
 import { AutoFillSites } from './auto-fill-sites.tsx';
 import { RelaySection } from './relay-section.tsx';
 import { SubmitToggle } from './submit-toggle.tsx';
@@ -11,11 +10,7 @@ export function OptionsApp() {
     <main className="options" data-testid="options">
       <h1>otp-relay settings</h1>
       <RelaySection relayUrl={settings.relayUrl} paired={settings.token !== ''} />
-      <AutoFillSites
-        origins={settings.autoFillOrigins}
-        relayDemo={settings.autoFillRelayDemo}
-        demoOrigins={relayDemoOrigins(settings.relayUrl)}
-      />
+      <AutoFillSites origins={settings.autoFillOrigins} />
       <SubmitToggle checked={settings.submitAfterFill} />
       <section aria-labelledby="shortcut-heading">
         <h2 id="shortcut-heading">Keyboard shortcut</h2>
