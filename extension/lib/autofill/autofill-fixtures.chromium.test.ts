@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChrome } from '../../../scripts/find-chrome.mjs';
+import { FIXTURES_DIR, TEST_ORIGIN } from './test-page.ts';
+
+/**
+ * The same fixtures in real Chromium, where there IS layout: the geometry half of isFillable (rects,
+ * off-screen, checkVisibility), real declarative shadow DOM, real srcdoc frames, and a real cross-origin
+ * frame served from another origin whose code field must stay empty. Pages are served by request
+ * interception at TEST_ORIGIN; the autofill module is bundled and run in the page.
+ */
+const chrome = findChrome();
+const CROSS_ORIGIN_FRAME =
+  '<!doctype html><form><label for="o">Verification code</label><input id="o" autocomplete="one-time-code"></form>';
+const CODES: Record<string, string> = {
+  'split-4-boxes-bank.html': '4071',
+  'split-8-boxes-wallet.html': '40718265',
+  'credit-card-cvc.html': '4071',
+  'portuguese-cep-address.html': '01310100',
+};
+const files = readdirSync(FIXTURES_DIR).filter((file) => file.endsWith('.html'));
+
+let browser: Browser;
+let bundle: string;
+
+beforeAll(async () => {
+  if (!chrome) return;
+  const result = await build({
+    stdin: {
+      contents: "export { autofillDocument } from './autofill-document.ts';",
+      resolveDir: import.meta.dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: 'OtpAutofill',
+    write: false,
+  });
+  bundle = result.outputFiles[0]?.text ?? '';
+  browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: ['--no-sandbox'] });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(file: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const body = url.origin === TEST_ORIGIN ? readFileSync(join(FIXTURES_DIR, file), 'utf8') : CROSS_ORIGIN_FRAME;
+    void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
+  await page.goto(`${TEST_ORIGIN}/verify`, { waitUntil: 'load' });
+  await page.addScriptTag({ content: bundle });
+  return page;
+}
+
+interface PageOutcome {
+  result: { ok: boolean; fields: number };
+  wrong: string[];
+  marked: number;
+}
+
+describe.skipIf(!chrome).concurrent('fixtures in real Chromium', () => {
+  it.each(files)(
+    '%s',
+    async (file) => {
+      const page = await open(file);
+      try {
+        const code = CODES[file] ?? '407182';
+        const outcome = await page.evaluate((code: string): PageOutcome => {
+          const inputs: HTMLInputElement[] = [];
+          const walk = (root: Document | ShadowRoot) => {
+            for (const element of root.querySelectorAll('*')) {
+              if (element instanceof HTMLInputElement || element.localName === 'input')
+                inputs.push(element as HTMLInputElement);
+              if (element.shadowRoot) walk(element.shadowRoot);
+              const frameDoc = element.localName === 'iframe' ? (element as HTMLIFrameElement).contentDocument : null;
+              if (frameDoc) walk(frameDoc);
+            }
+          };
+          walk(document);
+          const before = inputs.map((input) => input.value);
+          const api = (
+            window as unknown as {
+              OtpAutofill: { autofillDocument: typeof import('./autofill-document.ts').autofillDocument };
+            }
+          ).OtpAutofill;
+          const result = api.autofillDocument(document, code, { submit: false });
+          const wrong: string[] = [];
+          inputs.forEach((input, index) => {
+            const mark = input.getAttribute('data-expect');
+            const expected = mark === null ? before[index] : mark === 'code' ? code : code[Number(mark)];
+            if (input.value !== expected) wrong.push(`${input.outerHTML.slice(0, 100)} = ${input.value}`);
+          });
+          return { result, wrong, marked: inputs.filter((input) => input.hasAttribute('data-expect')).length };
+        }, code);
+        expect(outcome.wrong).toEqual([]);
+        expect(outcome.result).toEqual(
+          outcome.marked > 0 ? { ok: true, fields: outcome.marked } : { ok: false, fields: 0 },
+        );
+        for (const frame of page.frames()) {
+          if (new URL(frame.url()).origin === 'https://acs.bank.example') {
+            expect(await frame.$eval('#o', (input) => (input as HTMLInputElement).value)).toBe('');
+          }
+        }
+      } finally {
+        await page.close();
+      }
+    },
+    30_000,
+  );
+});
