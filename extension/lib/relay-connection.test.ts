@@ -206,6 +206,22 @@ describe('auto-fill of an arriving code', () => {
     );
   });
 
+  it('follows auto-fill settings changed while connected', async () => {
+    await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 0 }));
+    await browser.storage.local.set({ autoFillOrigins: [] });
+    await vi.waitFor(() => expect(connection.settings?.autoFillOrigins).toEqual([]));
+    sockets.latest().receive(messageEvent(message(1), { seq: 1 }));
+    await connection.flushed();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(send).not.toHaveBeenCalled();
+    expect(sockets.sockets).toHaveLength(1);
+  });
+
   it('does nothing for an origin the user did not turn auto-fill on for', async () => {
     await browser.storage.local.set({ autoFillOrigins: [] });
     await browser.tabs.create({ url: `${RELAY}/demo/login` });

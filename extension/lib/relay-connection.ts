@@ -60,6 +60,9 @@ export class RelayConnection {
   get status(): ConnectionStatus {
     return this.#status;
   }
+  get settings(): Settings | null {
+    return this.#settings;
+  }
 
   /** Loads what the last worker left in storage.session, then connects (or waits to be paired). */
   start(): Promise<void> {
@@ -178,7 +181,7 @@ export class RelayConnection {
     this.#setCodeState({ ...state, cursor: stream.cursor });
     // First connection to this relay: the stream only sends what happens from now on, so fetch what is live.
     if (event.type === 'hello' && !hadCursor) void this.#seed(settings, stream);
-    if (arrived) void this.#autoFill(arrived, settings);
+    if (arrived) void this.#autoFill(arrived);
   }
 
   async #seed(settings: Settings, stream: RelayStream): Promise<void> {
@@ -200,7 +203,10 @@ export class RelayConnection {
     }
   }
 
-  async #autoFill(code: CodeState['codes'][number], settings: Settings): Promise<void> {
+  async #autoFill(code: CodeState['codes'][number]): Promise<void> {
+    // The settings of now, not of when the stream opened: auto-fill sites change without a reconnect.
+    const settings = this.#settings;
+    if (!settings) return;
     try {
       await armMatchingTabs(code, {
         autoFillOrigins: settings.autoFillOrigins,
