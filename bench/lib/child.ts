@@ -19,8 +19,10 @@ export interface Child {
  * clients, 1,000 long polls) never shares their event loop: on a 2-core box each side gets a core.
  */
 export function startChild(entry: URL, nodeArgs: string[] = []): Child {
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every bench child: how "what dominates" was found.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child: ChildProcess = fork(fileURLToPath(entry), [], {
-    execArgv: ['--import', import.meta.resolve('tsx'), ...nodeArgs],
+    execArgv: ['--import', import.meta.resolve('tsx'), ...profile, ...nodeArgs],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
