@@ -1,29 +1,11 @@
-import { EXTENSION_ID } from '@otp-relay/shared';
 import pino from 'pino';
 import { helpText, parseCliOptions } from './cli-options.ts';
-import { createRelay, type Relay } from './create-relay.ts';
+import { createRelay } from './create-relay.ts';
 import { createLogger } from './logger.ts';
+import { pairingInstructions } from './pairing-instructions.ts';
 
 /** How long a graceful stop may take before the process leaves anyway (SPEC: exit ≤ 10 s). */
 const SHUTDOWN_DEADLINE_MS = 9000;
-
-function pairingInstructions(relay: Relay, testControls: boolean): string {
-  const lines = [
-    '',
-    'Pair the Chrome extension (one step): open its popup, choose "Pair with relay" and paste',
-    relay.tokenGenerated ? `  ${relay.token}` : '  the token you started the relay with (--token / OTP_RELAY_TOKEN).',
-    relay.tokenGenerated
-      ? 'This token is shown only now. Start with --token or OTP_RELAY_TOKEN to keep one across restarts.'
-      : '',
-    `Extension allowed on the stream: chrome-extension://${EXTENSION_ID}`,
-    '',
-    `Demo seller center: ${relay.url}/demo/`,
-    `API (OpenAPI 3.1):  ${relay.url}/api/v1/openapi.json`,
-    `Test clock: ${relay.clock.isTest ? 'on' : 'off'}. Test controls: ${testControls ? 'on' : 'off'}.`,
-    'Press Ctrl-C to stop.',
-  ];
-  return `${lines.filter((line, i) => line !== '' || i === 0 || lines[i - 1] !== '').join('\n')}\n`;
-}
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof parseCliOptions>;

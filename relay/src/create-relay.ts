@@ -60,6 +60,8 @@ export interface Relay {
   /** Names this run: 16 hex digits. */
   epoch: string;
   service: RelayService;
+  /** Live messages and open long polls. */
+  inbox: Inbox;
   clock: Clock;
   limits: RelayLimits;
   server: Server;
@@ -140,7 +142,9 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       inbox.releaseAll();
       await stream.close();
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), 3000);
+      // What is left after a short grace is a connection that never sent a request (browsers and undici
+      // pre-connect): not idle in Node's eyes, it would hold the port until headersTimeout.
+      const force = setTimeout(() => server.closeAllConnections(), 200);
       await stopped;
       clearTimeout(force);
       scheduler.dispose();
@@ -149,5 +153,5 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     return closing;
   };
 
-  return { url, port, host, token, tokenGenerated, epoch: events.epoch, service, clock, limits, server, close };
+  return { url, port, host, token, tokenGenerated, epoch: events.epoch, service, inbox, clock, limits, server, close };
 }

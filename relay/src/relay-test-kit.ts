@@ -24,6 +24,7 @@ export interface ApiAnswer {
   status: number;
   headers: Headers;
   /** Parsed JSON when there was any, else the text. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers field by field
   body: any;
 }
 

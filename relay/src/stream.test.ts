@@ -76,7 +76,12 @@ describe('7. live stream', () => {
   it('RelayStream resumes across a forced reconnect and a relay restart, each event once', async () => {
     const t = await start({ limits: { sendsPerWindow: 100 } });
     const port = t.relay.port;
-    const stream = new RelayStream({ url: t.relay.url, token: t.relay.token, createSocket: createWS, backoffBaseMs: 10 });
+    const stream = new RelayStream({
+      url: t.relay.url,
+      token: t.relay.token,
+      createSocket: createWS,
+      backoffBaseMs: 10,
+    });
     const received: StreamEvent[] = [];
     stream.onEvent((e) => received.push(e));
     await stream.next('snapshot');

@@ -76,7 +76,9 @@ describe('2. wrong codes and max attempts', () => {
     const path = `/api/v1/verifications/${verification.id}/check`;
     const remaining = [];
     for (let i = 0; i < 5; i++) remaining.push((await t.api('POST', path, { code: wrongCode(code) })).body);
-    expect(remaining.slice(0, 4)).toEqual([4, 3, 2, 1].map((n) => ({ valid: false, status: 'pending', attemptsRemaining: n })));
+    expect(remaining.slice(0, 4)).toEqual(
+      [4, 3, 2, 1].map((n) => ({ valid: false, status: 'pending', attemptsRemaining: n })),
+    );
     expect(remaining[4]).toEqual({ valid: false, status: 'max_attempts_reached', attemptsRemaining: 0 });
     expect((await t.api('POST', path, { code })).body).toMatchObject({ valid: false, status: 'max_attempts_reached' });
     expect(await t.client.listMessages()).toEqual([]);
@@ -185,16 +187,20 @@ describe('4. resend, cooldown, send limit, cancel, lockout', () => {
     t = await startTestRelay({ testClock: true });
     const { code } = await createWithCode();
     // Failures by destination count whether or not they hit a verification (here: another purpose).
-    for (let i = 0; i < 100; i++) {
-      const answer = await t.api('POST', '/api/v1/verification-checks', { to: PHONE, purpose: 'signup', code: '000000' });
-      expect(answer.body).toEqual({ valid: false, status: 'pending' });
-    }
+    const failures = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        t.api('POST', '/api/v1/verification-checks', { to: PHONE, purpose: 'signup', code: '000000' }),
+      ),
+    );
+    for (const answer of failures) expect(answer.body).toEqual({ valid: false, status: 'pending' });
     const locked = await t.api('POST', '/api/v1/verification-checks', { to: PHONE, purpose: 'login', code });
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('destination_locked');
     expect(locked.headers.get('retry-after')).toBe('900');
     await t.client.advanceClock(15 * 60_000 - 1);
-    expect((await t.api('POST', '/api/v1/verification-checks', { to: PHONE, purpose: 'login', code })).status).toBe(429);
+    expect((await t.api('POST', '/api/v1/verification-checks', { to: PHONE, purpose: 'login', code })).status).toBe(
+      429,
+    );
     await t.client.advanceClock(1);
     // The code itself expired meanwhile (TTL 10 min), so the check is answered, and fails, normally.
     expect((await t.api('POST', '/api/v1/verification-checks', { to: PHONE, purpose: 'login', code })).body).toEqual({
@@ -221,7 +227,11 @@ describe('5. verification-checks by destination', () => {
   it('answers an unknown destination exactly like a wrong code', async () => {
     t = await startTestRelay();
     const { code } = await createWithCode();
-    const wrong = await t.api('POST', '/api/v1/verification-checks', { to: PHONE, purpose: 'login', code: wrongCode(code) });
+    const wrong = await t.api('POST', '/api/v1/verification-checks', {
+      to: PHONE,
+      purpose: 'login',
+      code: wrongCode(code),
+    });
     const unknown = await t.api('POST', '/api/v1/verification-checks', {
       to: '+14155550999',
       purpose: 'login',

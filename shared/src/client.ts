@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { type ChaosRule, type ChaosState, ChaosStateSchema, type ClockState, ClockStateSchema } from './controls.ts';
+import {
+  type ChaosRuleInput,
+  type ChaosState,
+  ChaosStateSchema,
+  type ClockState,
+  ClockStateSchema,
+} from './controls.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema, RelayError } from './errors.ts';
 import {
   type LatestMessageQuery,
@@ -93,7 +99,7 @@ export class RelayClient {
     }
   }
 
-  setChaos(rules: ChaosRule[]): Promise<ChaosState> {
+  setChaos(rules: ChaosRuleInput[]): Promise<ChaosState> {
     return this.#call('PUT', '/api/v1/chaos', ChaosStateSchema, { rules });
   }
   getChaos(): Promise<ChaosState> {

@@ -31,6 +31,8 @@ export const ChaosRuleSchema = z
     }
   });
 export type ChaosRule = z.infer<typeof ChaosRuleSchema>;
+/** A rule as a client writes it (`match` may be left out: it defaults to matching every send). */
+export type ChaosRuleInput = z.input<typeof ChaosRuleSchema>;
 
 export const ChaosConfigSchema = z.strictObject({ rules: z.array(ChaosRuleSchema).max(100) });
 export type ChaosConfig = z.infer<typeof ChaosConfigSchema>;

@@ -15,6 +15,13 @@ import { TimestampSchema, VerificationIdSchema, VerificationSchema } from './ver
  * On connect the relay sends `hello`. A client that knows where it was sends `{type: "resume", epoch, since}`
  * and gets every live event after `since` exactly once; if the epoch differs or `since` is older than the
  * relay keeps, it gets a `snapshot` of everything live instead. Without a resume it gets events from now on.
+ * (The relay holds live events back until the resume frame arrives, or 250 ms after hello, so a replay and
+ * live events never interleave.) A `resume` without epoch gets a snapshot.
+ *
+ * A message is live while its verification is `pending` and it is that verification's newest message. It
+ * leaves when a `verification` event shows another status (approved, canceled, expired, max_attempts_reached),
+ * or when a newer `message` arrives for the same verification (resend: the old code is dead at once).
+ * Expiry also sends `expired` with the ids of the messages that left.
  */
 
 export const EPOCH_PATTERN = /^[0-9a-f]{16}$/;

@@ -87,9 +87,19 @@ function handlerOf(r: Route, ctx: RelayContext) {
     const body = r.body ? parse(r.body, req.body, 'body') : undefined;
     const query = r.query ? parse(r.query, { ...req.query }, 'query') : undefined;
     const gone = new AbortController();
-    res.on('close', () => gone.abort());
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const signal = AbortSignal.any([gone.signal, ctx.shutdown]);
-    const result = await r.handle({ body, query, params: req.params as Record<string, string>, ctx, signal, req, res });
+    const params = req.params as Record<string, string>;
+    const result = await Promise.resolve(r.handle({ body, query, params, ctx, signal, req, res })).catch((error) => {
+      if (!gone.signal.aborted) throw error;
+    });
+    if (gone.signal.aborted) {
+      // The client went away mid long-poll: nobody to answer, and a half-open socket would hold up shutdown.
+      res.destroy();
+      return;
+    }
     if (res.headersSent) return;
     if (r.status === 204 || result === undefined) {
       res.status(204).end();
