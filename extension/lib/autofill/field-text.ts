@@ -29,7 +29,9 @@ export function fieldText(inputs: readonly HTMLInputElement[]): FieldText {
     own.push(referencedText(input, 'aria-labelledby'));
   }
   const block = widestBlock(inputs);
-  if (block) own.push(textOf(block));
+  if (block) own.push(textOf(block), block.getAttribute('aria-label') ?? '');
+  // Split boxes are often named only on their wrapper: <div role="group" aria-label="Verification code">.
+  if (inputs.length > 1) own.push(commonAncestor(inputs)?.getAttribute('aria-label') ?? '');
   const context = [referencedText(first, 'aria-describedby'), contextText(block ?? first)];
   context.push(first.ownerDocument.title);
   return { own: normalizeText(own.join(' ')), context: normalizeText(context.join(' ')) };

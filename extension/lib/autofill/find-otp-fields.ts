@@ -1,5 +1,5 @@
 import { collectRoots, type SearchRoot } from './collect-roots.ts';
-import { findSplitGroups } from './find-split-groups.ts';
+import { findSplitGroups, isBox } from './find-split-groups.ts';
 import { isFillable } from './is-fillable.ts';
 import { scoreField } from './score-field.ts';
 
@@ -24,7 +24,7 @@ export function findOtpFields(root: SearchRoot, codeLength?: number): OtpTarget 
     consider({ kind: 'split', inputs: inputsOfGroup }, scoreField(inputsOfGroup, codeLength));
   }
   for (const input of inputs) {
-    if (input.maxLength === 1) continue;
+    if (isBox(input)) continue;
     consider({ kind: 'single', input }, scoreField([input], codeLength));
   }
   return (best as { target: OtpTarget } | null)?.target ?? null;

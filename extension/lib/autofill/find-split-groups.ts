@@ -1,11 +1,11 @@
 /**
- * Groups of split digit boxes among `inputs` (already filtered to fillable text-like ones): 4–10 inputs of
- * `maxlength=1` under one nearby common ancestor. Each box often sits in its own wrapper, and a dash may split
- * the boxes in two halves (3 + 3, as GitHub and Slack do), so for each box we climb to the lowest ancestor
- * (up to 4 levels) that holds at least 4 boxes, and group the boxes by that ancestor.
+ * Groups of split digit boxes among `inputs` (already filtered to fillable ones): 4–10 boxes under one
+ * nearby common ancestor. Each box often sits in its own wrapper, and a dash may split the boxes in two
+ * halves (3 + 3, as Stripe and Slack do), so for each box we climb to the lowest ancestor (up to 4 levels)
+ * that holds at least 4 boxes, and group the boxes by that ancestor.
  */
 export function findSplitGroups(inputs: readonly HTMLInputElement[]): HTMLInputElement[][] {
-  const boxes = inputs.filter((input) => input.maxLength === 1);
+  const boxes = inputs.filter(isBox);
   const groups = new Map<Element, HTMLInputElement[]>();
   for (const box of boxes) {
     let node = box.parentElement;
@@ -23,3 +23,11 @@ export function findSplitGroups(inputs: readonly HTMLInputElement[]): HTMLInputE
 const MIN_BOXES = 4;
 const MAX_BOXES = 10;
 const MAX_LEVELS = 4;
+
+/**
+ * One box of a split code field: `maxlength=1`, or 2 on widgets that let a second keystroke in to detect
+ * overwriting before they trim and advance.
+ */
+export function isBox(input: HTMLInputElement): boolean {
+  return input.maxLength === 1 || input.maxLength === 2;
+}
