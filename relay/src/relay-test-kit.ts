@@ -1,4 +1,10 @@
-import { RelayClient, STREAM_PROTOCOL, type StreamEvent, TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared';
+import {
+  RelayClient,
+  STREAM_PROTOCOL,
+  type StreamEvent,
+  StreamEventSchema,
+  TOKEN_PROTOCOL_PREFIX,
+} from '@otp-relay/shared';
 import pino from 'pino';
 import WebSocket from 'ws';
 import { createRelay, type Relay, type RelayOptions } from './create-relay.ts';
@@ -80,7 +86,8 @@ export async function openStream(relay: Relay, options: WebSocket.ClientOptions 
   const events: StreamEvent[] = [];
   const waiters = new Set<{ predicate: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }>();
   ws.on('message', (data) => {
-    const event = JSON.parse(data.toString()) as StreamEvent;
+    // Every frame must be exactly an envelope of shared/src/stream.ts: parse, don't trust.
+    const event = StreamEventSchema.parse(JSON.parse(data.toString()));
     events.push(event);
     for (const waiter of [...waiters]) {
       if (waiter.predicate(event)) {

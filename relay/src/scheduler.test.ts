@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createRealClock, createTestClock } from './clock.ts';
+import { Scheduler } from './scheduler.ts';
+
+describe('Scheduler', () => {
+  it('fires what fell due on runDue, earliest first, each once', () => {
+    const clock = createTestClock(1000);
+    const scheduler = new Scheduler(clock);
+    const fired: string[] = [];
+    for (const [key, at] of [
+      ['c', 1300],
+      ['a', 1100],
+      ['b', 1200],
+      ['d', 5000],
+    ] as const) {
+      scheduler.schedule(key, at, () => fired.push(key));
+    }
+    clock.advance(250);
+    scheduler.runDue();
+    expect(fired).toEqual(['a', 'b']);
+    clock.advance(50);
+    scheduler.runDue();
+    scheduler.runDue();
+    expect(fired).toEqual(['a', 'b', 'c']);
+    expect(scheduler.size).toBe(1);
+  });
+
+  it('cancels and re-schedules by key (lazy deletion: stale heap entries never fire)', () => {
+    const clock = createTestClock(0);
+    const scheduler = new Scheduler(clock);
+    const fired: string[] = [];
+    scheduler.schedule('x', 10, () => fired.push('x@10'));
+    scheduler.schedule('x', 30, () => fired.push('x@30'));
+    scheduler.schedule('y', 20, () => fired.push('y'));
+    scheduler.cancel('y');
+    clock.advance(25);
+    scheduler.runDue();
+    expect(fired).toEqual([]);
+    clock.advance(5);
+    scheduler.runDue();
+    expect(fired).toEqual(['x@30']);
+    expect(scheduler.size).toBe(0);
+  });
+
+  it('keeps the heap small under many re-schedules of few keys', () => {
+    const clock = createTestClock(0);
+    const scheduler = new Scheduler(clock);
+    let fired = 0;
+    for (let i = 0; i < 100_000; i++) scheduler.schedule(`k${i % 10}`, 1_000_000 + i, () => fired++);
+    clock.advance(2_000_000);
+    scheduler.runDue();
+    expect(fired).toBe(10);
+  });
+
+  it('on the real clock, one timer fires each deadline on time, not early', async () => {
+    const clock = createRealClock();
+    const scheduler = new Scheduler(clock);
+    const start = clock.now();
+    const lateness: number[] = [];
+    const done = new Promise<void>((resolve) => {
+      for (const delay of [120, 40, 80]) {
+        const at = start + delay;
+        scheduler.schedule(`t${delay}`, at, () => {
+          lateness.push(clock.now() - at);
+          if (lateness.length === 3) resolve();
+        });
+      }
+    });
+    await done;
+    for (const late of lateness) {
+      expect(late).toBeGreaterThanOrEqual(0);
+      expect(late).toBeLessThan(100);
+    }
+    scheduler.dispose();
+  });
+});
