@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillInput } from './fill-input.ts';
-import { pageWith, type TestPage } from './test-page.ts';
+import { controlLikeReact, pageWith, type TestPage } from './test-page.ts';
 
 let page: TestPage | undefined;
 afterEach(async () => {
@@ -12,39 +12,6 @@ afterEach(async () => {
 function singleInput(): HTMLInputElement {
   page = pageWith('<form><label>Verification code <input id="otp"></label></form>');
   return page.doc.getElementById('otp') as HTMLInputElement;
-}
-
-/**
- * What React 16–19 does to a controlled <input> (react-dom inputValueTracking): an own `value` property on the
- * element that records every programmatic write, and an onChange that fires only when the DOM value differs
- * from the recorded one. After each event React re-renders and writes its state back into the field.
- */
-function controlLikeReact(input: HTMLInputElement): { state: () => string } {
-  const view = input.ownerDocument.defaultView as Window & typeof globalThis;
-  const descriptor = Object.getOwnPropertyDescriptor(view.HTMLInputElement.prototype, 'value');
-  if (!descriptor?.get || !descriptor.set) throw new Error('no native value accessor');
-  const { get, set } = descriptor;
-  let tracked = get.call(input) as string;
-  let state = '';
-  Object.defineProperty(input, 'value', {
-    configurable: true,
-    get() {
-      return get.call(this);
-    },
-    set(value: string) {
-      tracked = String(value);
-      set.call(this, value);
-    },
-  });
-  input.addEventListener('input', () => {
-    const next = get.call(input) as string;
-    if (next !== tracked) {
-      tracked = next;
-      state = next; // onChange → setState
-    }
-    input.value = state; // re-render: the controlled value wins
-  });
-  return { state: () => state };
 }
 
 describe('fillInput', () => {

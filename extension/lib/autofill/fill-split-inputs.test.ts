@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { autofillDocument } from './autofill-document.ts';
-import { pageWith, type TestPage } from './test-page.ts';
+import { controlLikeReact, pageWith, type TestPage } from './test-page.ts';
 
 let page: TestPage | undefined;
 afterEach(async () => {
@@ -86,6 +86,14 @@ describe('split boxes', () => {
     attach(boxes);
     const result = autofillDocument(page?.doc as Document, '407182', { submit: false });
     expect(result).toEqual({ ok: true, fields: 6 });
+    expect(boxes.map((box) => box.value).join('')).toBe('407182');
+  });
+
+  it('fills React-controlled boxes (one value tracker per box)', () => {
+    const boxes = boxesOf();
+    const states = boxes.map((box) => controlLikeReact(box));
+    expect(autofillDocument(page?.doc as Document, '407182', { submit: false }).ok).toBe(true);
+    expect(states.map((state) => state.state()).join('')).toBe('407182');
     expect(boxes.map((box) => box.value).join('')).toBe('407182');
   });
 

@@ -47,3 +47,36 @@ function attachDeclarativeShadowRoots(root: Document | ShadowRoot): void {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * What React 16–19 does to a controlled <input> (react-dom inputValueTracking): an own `value` property on the
+ * element that records every programmatic write, and an onChange that fires only when the DOM value differs
+ * from the recorded one. After each event React re-renders and writes its state back into the field.
+ */
+export function controlLikeReact(input: HTMLInputElement): { state: () => string } {
+  const view = input.ownerDocument.defaultView as unknown as typeof globalThis;
+  const descriptor = Object.getOwnPropertyDescriptor(view.HTMLInputElement.prototype, 'value');
+  if (!descriptor?.get || !descriptor.set) throw new Error('no native value accessor');
+  const { get, set } = descriptor;
+  let tracked = get.call(input) as string;
+  let state = '';
+  Object.defineProperty(input, 'value', {
+    configurable: true,
+    get() {
+      return get.call(this);
+    },
+    set(value: string) {
+      tracked = String(value);
+      set.call(this, value);
+    },
+  });
+  input.addEventListener('input', () => {
+    const next = get.call(input) as string;
+    if (next !== tracked) {
+      tracked = next;
+      state = next; // onChange → setState
+    }
+    input.value = state; // re-render: the controlled value wins
+  });
+  return { state: () => state };
+}
