@@ -222,7 +222,7 @@ export class RelayConnection {
     if (this.#diagnosing) return;
     this.#diagnosing = true;
     try {
-      const diagnosis = await diagnoseRelay(settings.relayUrl, settings.token, this.#options.fetch ?? fetch);
+      const diagnosis = await diagnoseRelay(settings.relayUrl, settings.token, this.#options.fetch);
       if (this.#stream !== stream || stream.state === 'open') return;
       if (diagnosis === 'token-rejected') {
         // Retrying cannot help until the token changes (watchSettings reconnects then).

@@ -8,19 +8,18 @@ export type Diagnosis = Extract<ConnectionStatus, 'unreachable' | 'token-rejecte
  * so we ask over HTTP: is anything there (/healthz, no token), and does it take our token (/api/v1/messages).
  * 'ok' means HTTP works with the token, so the socket itself is the problem (or it was a blip).
  */
-export async function diagnoseRelay(
-  relayUrl: string,
-  token: string,
-  fetchFn: typeof fetch = fetch,
-): Promise<Diagnosis> {
+export async function diagnoseRelay(relayUrl: string, token: string, fetchFn?: typeof fetch): Promise<Diagnosis> {
+  // Bound: Chrome's fetch called as a method of another object (RelayClient keeps it in a field) throws
+  // "Illegal invocation", which looked exactly like an unreachable relay.
+  const doFetch = fetchFn ?? globalThis.fetch.bind(globalThis);
   try {
-    const health = await fetchFn(new URL('/healthz', relayUrl), { signal: AbortSignal.timeout(5_000) });
+    const health = await doFetch(new URL('/healthz', relayUrl), { signal: AbortSignal.timeout(5_000) });
     if (!health.ok && health.status !== 403) return 'unreachable';
   } catch {
     return 'unreachable';
   }
   try {
-    await new RelayClient({ url: relayUrl, token, fetch: fetchFn }).listMessages({ limit: 1 });
+    await new RelayClient({ url: relayUrl, token, fetch: doFetch }).listMessages({ limit: 1 });
     return 'ok';
   } catch (error) {
     if (error instanceof RelayError) {
