@@ -236,3 +236,67 @@ describe('auto-fill of an arriving code', () => {
     expect(send).not.toHaveBeenCalled();
   });
 });
+
+describe('keyboard shortcut: fill the newest code for the active tab', () => {
+  beforeEach(async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN, autoFillOrigins: [] });
+    await browser.windows.create({ focused: true });
+  });
+
+  async function connectedWithCodes(): Promise<RelayConnection> {
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 0 }));
+    sockets.latest().receive(messageEvent(message(1, { createdAt: new Date(T0).toISOString() }), { seq: 1 }));
+    sockets.latest().receive(messageEvent(message(2, { createdAt: new Date(T0 + 1_000).toISOString() }), { seq: 2 }));
+    sockets.latest().receive(
+      messageEvent(message(3, { origin: 'http://localhost:8787', createdAt: new Date(T0 + 2_000).toISOString() }), {
+        seq: 3,
+      }),
+    );
+    await connection.flushed();
+    return connection;
+  }
+
+  it('fills the newest code whose origin is exactly the tab’s', async () => {
+    const tab = await browser.tabs.create({ url: `${RELAY}/demo/login`, active: true });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const connection = await connectedWithCodes();
+    expect(await connection.fillNewest()).toMatchObject({ ok: true });
+    expect(send).toHaveBeenCalledWith(
+      tab.id,
+      { type: 'otp-relay/fill', code: message(2).code, origin: RELAY, submit: false },
+      { frameId: 0 },
+    );
+  });
+
+  it.each([
+    ['a site with no code', 'https://seller.example.com/verify'],
+    ['same host, other port', 'http://127.0.0.1:8788/demo/login'],
+  ])('fills nothing on %s', async (_name, url) => {
+    await browser.tabs.create({ url, active: true });
+    const send = vi.spyOn(browser.tabs, 'sendMessage');
+    const connection = await connectedWithCodes();
+    expect(await connection.fillNewest()).toMatchObject({ ok: false, reason: 'no-code' });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('fills any live code picked in the popup, not only the newest', async () => {
+    await browser.tabs.create({ url: `${RELAY}/demo/login`, active: true });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const connection = await connectedWithCodes();
+    expect(await connection.fillCode(messageId(1))).toMatchObject({ ok: true });
+    expect(send).toHaveBeenCalledWith(expect.any(Number), expect.objectContaining({ code: message(1).code }), {
+      frameId: 0,
+    });
+  });
+
+  it('fills a code picked in the popup only on its own origin', async () => {
+    await browser.tabs.create({ url: 'http://localhost:8787/demo/login', active: true });
+    const send = vi.spyOn(browser.tabs, 'sendMessage');
+    const connection = await connectedWithCodes();
+    expect(await connection.fillCode(messageId(2))).toMatchObject({ ok: false, reason: 'wrong-origin' });
+    expect(send).not.toHaveBeenCalled();
+  });
+});

@@ -6,6 +6,7 @@ import {
   type CodeState,
   emptyCodeState,
   expireDue,
+  isLive,
   liveCodes,
   msUntilNextChange,
   newestCodeFor,
@@ -91,7 +92,7 @@ export class RelayConnection {
 
   async fillCode(messageId: string): Promise<FillOutcome> {
     const code = this.#state.codes.find((c) => c.messageId === messageId);
-    const live = code && newestCodeFor(this.#state, code.origin, this.#now())?.messageId === code.messageId;
+    const live = code !== undefined && isLive(code, this.#now() + this.#state.skewMs);
     return fillActiveTab(live ? code : undefined, this.#settings?.submitAfterFill ?? false);
   }
 
