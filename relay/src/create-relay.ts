@@ -76,6 +76,9 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   assertUsableToken(token);
   const limits = resolveLimits(options.limits);
+  for (const id of options.extensionIds ?? []) {
+    if (!/^[a-p]{32}$/.test(id)) throw new Error(`"${id}" is not a Chrome extension id (32 letters a–p).`);
+  }
   const logger = options.logger ?? createLogger(options.logLevel ?? 'info');
   const clock = options.testClock ? createTestClock() : createRealClock();
   const store = options.store ?? createMemoryStore();

@@ -23,6 +23,8 @@ describe('inbox', () => {
     const since = all[2]?.createdAt as string;
     expect((await t.client.listMessages({ since })).map((m) => m.purpose)).toEqual(['transaction', 'login']);
     expect(await t.client.listMessages({ limit: 1 })).toHaveLength(1);
+    // Typed by hand, unencoded: the + arrives as a space and is read as a plus.
+    expect((await t.api('GET', '/api/v1/messages?to=+14155550123')).body.messages).toHaveLength(2);
   });
 
   it('latest answers at once when a live match exists, and 404 message_not_found when the wait ends empty', async () => {

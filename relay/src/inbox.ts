@@ -16,8 +16,16 @@ interface Waiter {
   timer: ReturnType<typeof setTimeout>;
 }
 
+/**
+ * `?to=+14155550123` typed by hand (curl, a browser bar) arrives as " 14155550123": in a query string `+` means
+ * a space. No destination starts with a space, so read it as the plus it was meant to be.
+ */
+export function normalizeTo(to: string): string {
+  return /^ \d+$/.test(to) ? `+${to.slice(1)}` : to;
+}
+
 export function matchesFilter(message: Message, filter: MessageFilter): boolean {
-  if (filter.to !== undefined && message.to !== filter.to) return false;
+  if (filter.to !== undefined && message.to !== normalizeTo(filter.to)) return false;
   if (filter.purpose !== undefined && message.purpose !== filter.purpose) return false;
   if (filter.origin !== undefined && message.origin !== filter.origin) return false;
   if (filter.folder !== undefined && message.folder !== filter.folder) return false;

@@ -92,6 +92,10 @@ describe('8. security', () => {
     expect(status).toBe(101);
   });
 
+  it('refuses to start with an extension id that is not one', async () => {
+    await expect(startTestRelay({ extensionIds: ['https://evil.example'] })).rejects.toThrow(/extension id/);
+  });
+
   it.each([
     ['no token', ['otp-relay.v1']],
     ['a wrong token', ['otp-relay.v1', 'otp-relay.token.wrong-token-wrong-token']],

@@ -41,7 +41,17 @@ export interface Route<B = unknown, Q = unknown> {
   handle(input: HandlerInput<B, Q>): unknown;
 }
 
-/** Keeps each route's body and query types tied to its schemas. */
-export function route<B = undefined, Q = undefined>(definition: Route<B, Q>): Route {
-  return definition as unknown as Route;
+/** Inputs, output and flags of a route: everything but method, path, auth, summary and handler. */
+export type RouteIO<B, Q> = Pick<Route<B, Q>, 'body' | 'query' | 'status' | 'response' | 'testControl'>;
+
+/** One row of the route table; keeps the handler's body and query types tied to the route's schemas. */
+export function route<B = undefined, Q = undefined>(
+  method: Method,
+  path: string,
+  auth: Route['auth'],
+  summary: string,
+  io: RouteIO<B, Q>,
+  handle: Route<B, Q>['handle'],
+): Route {
+  return { method, path, auth, summary, ...io, handle } as unknown as Route;
 }
