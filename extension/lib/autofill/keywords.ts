@@ -3,7 +3,8 @@
  * traditional), Spanish, Portuguese, Indonesian, Vietnamese, Thai — the sellers' languages (issue 3).
  * Keywords are written the way `normalizeText` leaves page text: lower case, `-`/`_`/`.` as spaces, camelCase
  * split ("otpCode" → "otp code"). Latin-script words match on word boundaries ("pin" must not match
- * "shipping"); CJK and Thai ones match anywhere, since those scripts have no spaces between words.
+ * "shipping"), or as a prefix when written with a trailing `*` ("promo*" also matches "promocode"); CJK and
+ * Thai ones match anywhere, since those scripts have no spaces between words.
  * The fixture each odd entry exists for is named beside it.
  */
 
@@ -17,10 +18,8 @@ export const OTP_STRONG: readonly string[] = [
   'one time passcode',
   'one time password',
   'one time pin',
-  'otp',
-  'totp',
-  'otp code',
-  'otpcode',
+  'otp*', // otp, otpCode, otp_input, otp1, otpinput
+  'totp*',
   '2fa',
   'mfa',
   '2sv',
@@ -47,8 +46,8 @@ export const OTP_STRONG: readonly string[] = [
   'code sent to',
   'we sent a code',
   'we sent you a code',
-  'enter the code',
-  'digit code',
+  'enter the code', // google-two-step-verification: the only name of the field
+  'digit code', // "Enter the 6-digit code": tiktok-shop-seller-login
   // Chinese (simplified, traditional)
   '验证码',
   '驗證碼',
@@ -133,42 +132,37 @@ export const OTP_WEAK: readonly string[] = [
  */
 export const DENY_HARD: readonly string[] = [
   // English
-  'promo',
-  'promotion',
-  'promotional',
-  'coupon',
-  'voucher',
-  'discount',
-  'gift',
-  'giftcard',
-  'redeem',
+  'promo*',
+  'coupon*',
+  'voucher*',
+  'discount*', // checkout-promo-code
+  'gift*', // gift-card-redeem
+  'redeem*',
   'redemption',
-  'referral',
-  'invite',
-  'invitation',
-  'postal',
-  'postcode',
+  'referral*',
+  'invit*', // referral-invitation-code
+  'postal*',
+  'postcode*',
   'post code',
-  'zip',
-  'zipcode',
+  'zip*',
   'card number',
-  'cardnumber',
+  'cardnumber*', // credit-card-cvc
   'credit card',
   'cc number',
   'cc num',
   'cc csc',
   'cc exp',
-  'cvv',
-  'cvc',
+  'cvv*',
+  'cvc*',
   'csc',
   'cvn',
   'expiry',
   'expiration',
-  'search',
+  'search*', // help-center-search
   'query',
-  'captcha',
+  'captcha*', // image-captcha-english: id="captchacharacters"
   'recaptcha',
-  'recovery code',
+  'recovery code', // github-recovery-code
   'backup code',
   'iban',
   'routing',
@@ -177,7 +171,7 @@ export const DENY_HARD: readonly string[] = [
   'qty',
   'amount',
   // Chinese
-  '图形验证码',
+  '图形验证码', // chinese-sms-login-with-captcha, chinese-image-captcha-only
   '图片验证码',
   '图像验证码',
   '圖形驗證碼',
@@ -220,7 +214,7 @@ export const DENY_HARD: readonly string[] = [
   'vale presente',
   'cartão presente',
   'cartão de presente',
-  'cep',
+  'cep', // portuguese-cep-address
   'pesquisar',
   'número do cartão',
   'numero do cartao',

@@ -21,6 +21,10 @@ describe('matchKeywords', () => {
     ['Enter OTP', 'OTP_STRONG', true],
     ['otp1', 'OTP_STRONG', true], // first split box named otp1
     ['hotpot', 'OTP_STRONG', false],
+    ['otpInput', 'OTP_STRONG', true],
+    ['otpinput', 'OTP_STRONG', true], // prefix entry
+    ['captchacharacters', 'DENY_HARD', true],
+    ['promocode', 'DENY_HARD', true],
     ['请输入短信验证码', 'OTP_STRONG', true],
     ['Código de verificación', 'OTP_STRONG', true],
     ['Código de verificação', 'OTP_STRONG', true],

@@ -23,10 +23,13 @@ function regexFor(keywords: readonly string[]): RegExp {
   let regex = compiled.get(keywords);
   if (!regex) {
     const parts = keywords.map((keyword) => {
-      const word = escapeRegex(normalizeText(keyword));
+      // A trailing * makes a prefix: ids glue words together ("promocode", "captchacharacters", "otpinput").
+      const prefix = keyword.endsWith('*');
+      const word = escapeRegex(normalizeText(prefix ? keyword.slice(0, -1) : keyword));
       // Latin words need boundaries ("pin" is inside "shipping", "zip" inside "unzip"); a digit may follow
       // ("otp1" for the first split box). CJK and Thai are written without spaces: match anywhere.
-      return LATIN_ONLY.test(keyword) ? `(?<![\\p{L}])${word}(?![\\p{L}])` : word;
+      if (!LATIN_ONLY.test(word)) return word;
+      return prefix ? `(?<![\\p{L}])${word}` : `(?<![\\p{L}])${word}(?![\\p{L}])`;
     });
     regex = new RegExp(parts.join('|'), 'u');
     compiled.set(keywords, regex);
