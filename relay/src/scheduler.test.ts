@@ -73,4 +73,31 @@ describe('Scheduler', () => {
     }
     scheduler.dispose();
   });
+
+  it('on the real clock, a mass expiry yields to the event loop between slices, and still fires every task in order', async () => {
+    const clock = createRealClock();
+    const scheduler = new Scheduler(clock);
+    const at = clock.now() + 20;
+    const order: number[] = [];
+    const total = 20_000;
+    const done = new Promise<void>((resolve) => {
+      for (let i = 0; i < total; i++) {
+        scheduler.schedule(`k${i}`, at + (i % 3), () => {
+          const spin = performance.now() + 0.01; // ~10 µs of work per expiry: 200 ms in all
+          while (performance.now() < spin);
+          order.push(at + (i % 3));
+          if (order.length === total) resolve();
+        });
+      }
+    });
+    let firedWhenOtherTimerRan = -1;
+    setTimeout(() => {
+      firedWhenOtherTimerRan = order.length;
+    }, 25);
+    await done;
+    expect(firedWhenOtherTimerRan).toBeGreaterThan(0);
+    expect(firedWhenOtherTimerRan).toBeLessThan(total);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    scheduler.dispose();
+  });
 });

@@ -3,6 +3,8 @@ import type { Clock } from './clock.ts';
 
 /** Node caps a timer at 2^31-1 ms; later deadlines re-arm when the timer fires. */
 const MAX_TIMER_MS = 2_147_483_647;
+/** On the real clock a mass expiry is drained in slices this long, yielding to I/O in between. */
+const SLICE_MS = 5;
 
 interface Task {
   at: number;
@@ -13,13 +15,17 @@ interface Task {
  * Deadlines (code expiry, delayed deliveries, clean-up) in a binary heap with lazy deletion and ONE timer
  * armed for the earliest: nothing ever scans all codes. Re-scheduling or cancelling a key only updates the
  * map; stale heap entries are skipped when they surface. With a test clock the timer is never armed:
- * `runDue()` (called after each advance) fires everything due, synchronously and in deadline order.
+ * `runDue()` (called after each advance) fires everything due, synchronously and in deadline order. On the
+ * real clock the timer drains in 5 ms slices (then setImmediate), so 100k codes expiring in the same
+ * millisecond do not stall the event loop (bench/memory.ts measured it); whoever reads a code meanwhile
+ * still sees it expired, because the service checks the deadline itself on every read.
  */
 export class Scheduler {
   readonly #clock: Clock;
   readonly #heap = new FlatQueue<string>();
   readonly #tasks = new Map<string, Task>();
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #immediate: ReturnType<typeof setImmediate> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
   #disposed = false;
 
@@ -56,7 +62,14 @@ export class Scheduler {
 
   /** Fires every task whose deadline has passed, earliest first. */
   runDue(): void {
+    this.#drain(Number.POSITIVE_INFINITY);
+  }
+
+  /** Runs due tasks for at most `budgetMs`; true when nothing due is left. */
+  #drain(budgetMs: number): boolean {
     const now = this.#clock.now();
+    const started = performance.now();
+    let ran = 0;
     while (this.#heap.length > 0) {
       const at = this.#heap.peekValue() as number;
       if (at > now) break;
@@ -65,12 +78,21 @@ export class Scheduler {
       if (task === undefined || task.at !== at) continue; // cancelled or re-scheduled: a stale entry
       this.#tasks.delete(key);
       task.run();
+      ran += 1;
+      if (ran % 64 === 0 && performance.now() - started > budgetMs) return false;
     }
     this.#arm();
+    return true;
+  }
+
+  #drainInSlices(): void {
+    this.#immediate = undefined;
+    if (this.#disposed) return;
+    if (!this.#drain(SLICE_MS)) this.#immediate = setImmediate(() => this.#drainInSlices());
   }
 
   #arm(): void {
-    if (this.#disposed || this.#clock.isTest) return;
+    if (this.#disposed || this.#clock.isTest || this.#immediate !== undefined) return;
     this.#dropStale();
     const next = this.#heap.peekValue();
     if (next === undefined) {
@@ -84,12 +106,14 @@ export class Scheduler {
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#timerAt = Number.POSITIVE_INFINITY;
-      this.runDue();
+      this.#drainInSlices();
     }, delay);
     this.#timer.unref?.();
   }
 
   #disarm(): void {
+    clearImmediate(this.#immediate);
+    this.#immediate = undefined;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#timerAt = Number.POSITIVE_INFINITY;
