@@ -1,26 +1,62 @@
+import { writeFileSync } from 'node:fs';
 import { deliveryLatency } from './delivery-latency.ts';
 import { endToEnd } from './end-to-end.ts';
+import { extensionCost } from './extension-cost.ts';
 import { issuerThroughput } from './issuer-throughput.ts';
 import type { Figure, FigureRunner } from './lib/figure.ts';
+import { currentLoad, describeMachine } from './lib/machine.ts';
+import { markdown, textTable } from './lib/report.ts';
 import { longPoll } from './long-poll.ts';
 import { memory } from './memory.ts';
 
+/**
+ * The benchmark suite of issue 5: runs each figure in turn, prints the table and writes docs/benchmarks.md.
+ *   --quick      small counts (a smoke run)
+ *   --only=1,4   some figures only
+ */
+const FIGURES: Array<[number, string, FigureRunner]> = [
+  [1, 'Issuer throughput', issuerThroughput],
+  [2, 'Delivery latency', deliveryLatency],
+  [3, 'End to end in Chromium', endToEnd],
+  [4, 'Memory and mass expiry', memory],
+  [5, 'Extension cost', extensionCost],
+  [6, 'Long-poll waiters', longPoll],
+];
+
 const quick = process.argv.includes('--quick');
 const only = process.argv
-  .find((a) => a.startsWith('--only='))
-  ?.slice(7)
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
   .split(',')
   .map(Number);
-const FIGURES: Array<[number, FigureRunner]> = [
-  [1, issuerThroughput],
-  [2, deliveryLatency],
-  [3, endToEnd],
-  [4, memory],
-  [6, longPoll],
-];
+
+const machine = describeMachine();
+const started = performance.now();
 const figures: Figure[] = [];
-for (const [id, run] of FIGURES) {
+console.log(
+  `otp-relay benchmarks${quick ? ' (quick)' : ''}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
+);
+for (const [id, title, run] of FIGURES) {
   if (only && !only.includes(id)) continue;
-  figures.push(await run({ quick, log: (line) => console.log(line) }));
+  console.log(`\n[${id}] ${title}`);
+  const figureStarted = performance.now();
+  try {
+    figures.push(await run({ quick, log: (line) => console.log(line) }));
+  } catch (error) {
+    // One broken figure (no Chromium, a harness change) must not cost the others.
+    console.error(error);
+    figures.push({
+      id,
+      title,
+      rows: [{ metric: 'did not run', value: String((error as Error)?.message ?? error).split('\n')[0] ?? 'error' }],
+      method: [],
+      findings: [],
+    });
+  }
+  console.log(`  (${Math.round((performance.now() - figureStarted) / 1000)} s)`);
 }
-console.log(JSON.stringify(figures, null, 2));
+const elapsedS = (performance.now() - started) / 1000;
+console.log(`\n${textTable(figures)}\n`);
+const target = new URL('../docs/benchmarks.md', import.meta.url);
+writeFileSync(target, markdown(figures, machine, { loadAfter: currentLoad(), elapsedS, quick }));
+console.log(`wrote docs/benchmarks.md (${Math.round(elapsedS)} s)`);
