@@ -1,7 +1,7 @@
 import { collectRoots, type SearchRoot } from './collect-roots.ts';
 import { findSplitGroups, isBox } from './find-split-groups.ts';
 import { isFillable } from './is-fillable.ts';
-import { scoreField } from './score-field.ts';
+import { hasCodeType, scoreField } from './score-field.ts';
 
 /** Where a code goes: one input for the whole code, or one box per character in order. */
 export type OtpTarget = { kind: 'single'; input: HTMLInputElement } | { kind: 'split'; inputs: HTMLInputElement[] };
@@ -9,12 +9,14 @@ export type OtpTarget = { kind: 'single'; input: HTMLInputElement } | { kind: 's
 /**
  * The best place for a code of `codeLength` characters under `root` (open shadow roots and same-origin
  * frames included), or `null` when nothing there is clearly a code field. Every fillable input is scored
- * alone, every group of split boxes as a whole; the highest score wins, the earliest on ties.
- * A box of a split group is never also a single candidate: a 1-char field cannot hold a 4–10 digit code.
+ * alone, every group of split boxes as a whole; the highest score wins. On a tie a split group beats a
+ * single input, then the earlier in document order wins. A box (maxlength 1–2) is never a single
+ * candidate: it cannot hold a 4–10 digit code.
  */
 export function findOtpFields(root: SearchRoot, codeLength?: number): OtpTarget | null {
   const inputs = collectRoots(root).flatMap((searchRoot) =>
-    [...searchRoot.querySelectorAll('input')].filter((input) => isFillable(input)),
+    // The cheap type test first: checkboxes, hidden tokens and buttons are most of a page's inputs.
+    [...searchRoot.querySelectorAll('input')].filter((input) => hasCodeType(input) && isFillable(input)),
   );
   let best: { target: OtpTarget; score: number } | null = null;
   const consider = (target: OtpTarget, score: number | null) => {

@@ -12,8 +12,7 @@ export function scoreField(inputs: readonly HTMLInputElement[], codeLength: numb
   if (!first) return null;
   let hasOtpAutocomplete = false;
   for (const input of inputs) {
-    // type=password/search/email/url… are never a code field; type=tel is (it brings the digit keypad).
-    if (!TYPES.has(input.type)) return null;
+    if (!hasCodeType(input)) return null;
     const tokens = (input.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
     if (tokens.includes('one-time-code')) hasOtpAutocomplete = true;
     else if (tokens.some((token) => DENY_AUTOCOMPLETE.includes(token))) return null;
@@ -51,6 +50,11 @@ export function scoreField(inputs: readonly HTMLInputElement[], codeLength: numb
 
 const THRESHOLD = 5;
 const TYPES = new Set(['text', 'tel', 'number']);
+
+/** type=password/search/email/url… are never a code field; type=tel is (it brings up the digit keypad). */
+export function hasCodeType(input: HTMLInputElement): boolean {
+  return TYPES.has(input.type);
+}
 
 function numericHints(input: HTMLInputElement): number {
   let hints = 0;
