@@ -73,7 +73,7 @@ export const deliveryLatency: FigureRunner = async ({ quick, log }) => {
         [1000, 5],
       ]
     : [
-        [1, 200],
+        [1, 100],
         [100, 100],
         [1000, 40],
       ];

