@@ -13,7 +13,7 @@ export interface StartRelayOptions {
   port?: number;
   /** Token to use (default: a fresh random one). */
   token?: string;
-  /** Extra CLI flags, e.g. ['--resend-cooldown', '2']. */
+  /** Extra CLI flags, e.g. ['--resend-cooldown-seconds', '2']. */
   args?: string[];
 }
 
