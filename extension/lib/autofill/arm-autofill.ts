@@ -69,6 +69,6 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
   return { result: now, stop };
 }
 
-const CHECK_DELAY_MS = 100;
+const CHECK_DELAY_MS = 150;
 // Fields appear by insertion (childList) or by being revealed: class/style/hidden flips, enabling.
 const ATTRIBUTES = ['class', 'style', 'hidden', 'disabled', 'readonly', 'type', 'aria-hidden'];

@@ -7,17 +7,18 @@ export interface FieldText {
 }
 
 const OWN_ATTRIBUTES = ['name', 'id', 'class', 'placeholder', 'aria-label', 'title', 'data-testid', 'data-test'];
-const CONTROLS = 'input:not([type=hidden]), select, textarea';
-const CONTEXT = 'h1, h2, h3, h4, h5, h6, legend, [role=heading], p, [class*="title"], [class*="subtitle"]';
 const MAX_BLOCK_CHARS = 200;
 const MAX_CONTEXT_CHARS = 600;
 const MAX_LEVELS = 8;
+const MAX_CONTEXT_ELEMENTS = 60;
+const MAX_CONTEXT_ITEMS = 4;
+const MAX_TEXT_CHARS = 1000;
 
 /**
  * Text signals for one field or one group of split boxes. `own` is the attributes, the <label>s,
  * aria-labelledby, and the text of the widest wrapper that holds these inputs and no other control (sites
  * without <label> put "Verification code" in a sibling <div>: TikTok-Shop-like seller centers do). `context`
- * is the nearest headings/paragraphs above it and the document title ("Two-step verification").
+ * is aria-describedby, the nearest headings/paragraphs above it and the document title.
  */
 export function fieldText(inputs: readonly HTMLInputElement[]): FieldText {
   const first = inputs[0];
@@ -49,12 +50,20 @@ function widestBlock(inputs: readonly HTMLInputElement[]): Element | null {
   let node = commonAncestor(inputs);
   for (let level = 0; node && level < MAX_LEVELS; level++, node = node.parentElement) {
     if (node.localName === 'form' || node.localName === 'body') break;
-    const controls = [...node.querySelectorAll(CONTROLS)];
-    if (controls.some((control) => !inputs.includes(control as HTMLInputElement))) break;
+    if (holdsOtherControls(node, inputs)) break;
     if (textOf(node).length > MAX_BLOCK_CHARS) break;
     best = node;
   }
   return best;
+}
+
+/** Live collections and an early exit: a form-sized node answers at its first foreign control. */
+function holdsOtherControls(node: Element, inputs: readonly HTMLInputElement[]): boolean {
+  if (node.getElementsByTagName('select').length > 0 || node.getElementsByTagName('textarea').length > 0) return true;
+  for (const input of node.getElementsByTagName('input')) {
+    if (input.type !== 'hidden' && !inputs.includes(input)) return true;
+  }
+  return false;
 }
 
 function commonAncestor(inputs: readonly HTMLInputElement[]): Element | null {
@@ -63,26 +72,49 @@ function commonAncestor(inputs: readonly HTMLInputElement[]): Element | null {
   return node;
 }
 
-/** Headings and paragraphs of the nearest ancestor that has any, walking up to the body. */
+/**
+ * Headings and paragraphs just before the field, in reverse document order: the "2-Step Verification" title
+ * and the "We sent a code to…" line sit above the field on every fixture. Bounded (a few items, a short walk)
+ * so a page with hundreds of fields costs each field little: a 400-field admin page is searched in a few ms.
+ * Inside a shadow root with nothing there, the walk continues before the host.
+ */
 function contextText(start: Element): string {
-  for (let node: Element | null = start.parentElement; node; node = node.parentElement) {
-    const parts = [...node.querySelectorAll(CONTEXT)].map(textOf).filter(Boolean);
-    if (parts.length > 0 || node.localName === 'body') return parts.join(' ').slice(0, MAX_CONTEXT_CHARS);
+  const parts: string[] = [];
+  for (let from: Element | null = start; from && parts.length === 0; ) {
+    const root = from.getRootNode() as Document | ShadowRoot;
+    const walker = from.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    walker.currentNode = from;
+    let node = walker.previousNode() as Element | null;
+    for (let seen = 0; node && seen < MAX_CONTEXT_ELEMENTS && parts.length < MAX_CONTEXT_ITEMS; seen++) {
+      if (isContextElement(node) && !node.contains(start)) parts.unshift(textOf(node));
+      node = walker.previousNode() as Element | null;
+    }
+    from = 'host' in root ? root.host : null;
   }
-  return '';
+  return parts.join(' ').slice(0, MAX_CONTEXT_CHARS);
 }
 
-/** Visible-ish text of an element: its text nodes, skipping script/style/template. */
+const CONTEXT_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'p']);
+
+/** Headings, legends, paragraphs, role=heading, and the div soup's `class="…title…"` (TikTok-like). */
+function isContextElement(node: Element): boolean {
+  if (CONTEXT_TAGS.has(node.localName) || node.getAttribute('role') === 'heading') return true;
+  return node.getAttribute('class')?.includes('title') ?? false;
+}
+
+/** Text of an element, collapsed; script/style/noscript bodies are skipped when there are any. */
 function textOf(element: Element | null): string {
   if (!element) return '';
-  const doc = element.ownerDocument;
-  const walker = doc.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
   let text = '';
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement?.localName;
-    if (parent === 'script' || parent === 'style' || parent === 'template' || parent === 'noscript') continue;
-    text += ` ${node.nodeValue ?? ''}`;
-    if (text.length > MAX_CONTEXT_CHARS * 2) break;
+  const hasCode = ['script', 'style', 'noscript'].some((tag) => element.getElementsByTagName(tag).length > 0);
+  if (hasCode) {
+    const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node && text.length < MAX_TEXT_CHARS; node = walker.nextNode()) {
+      const parent = node.parentElement?.localName;
+      if (parent !== 'script' && parent !== 'style' && parent !== 'noscript') text += ` ${node.nodeValue ?? ''}`;
+    }
+  } else {
+    text = element.textContent ?? '';
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return text.slice(0, MAX_TEXT_CHARS).replace(/\s+/g, ' ').trim();
 }

@@ -1,6 +1,6 @@
 import { collectRoots, type SearchRoot } from './collect-roots.ts';
 import { findSplitGroups, isBox } from './find-split-groups.ts';
-import { isFillable } from './is-fillable.ts';
+import { type FillableMemo, isFillable } from './is-fillable.ts';
 import { hasCodeType, scoreField } from './score-field.ts';
 
 /** Where a code goes: one input for the whole code, or one box per character in order. */
@@ -14,9 +14,10 @@ export type OtpTarget = { kind: 'single'; input: HTMLInputElement } | { kind: 's
  * candidate: it cannot hold a 4–10 digit code.
  */
 export function findOtpFields(root: SearchRoot, codeLength?: number): OtpTarget | null {
+  const memo: FillableMemo = new Map();
   const inputs = collectRoots(root).flatMap((searchRoot) =>
     // The cheap type test first: checkboxes, hidden tokens and buttons are most of a page's inputs.
-    [...searchRoot.querySelectorAll('input')].filter((input) => hasCodeType(input) && isFillable(input)),
+    [...searchRoot.querySelectorAll('input')].filter((input) => hasCodeType(input) && isFillable(input, memo)),
   );
   let best: { target: OtpTarget; score: number } | null = null;
   const consider = (target: OtpTarget, score: number | null) => {

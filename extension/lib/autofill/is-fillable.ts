@@ -11,21 +11,77 @@
  *   "hidden". With layout, a rect under 4px or one that lies where no scrolling can reach (left or above
  *   the page) is not fillable, and `checkVisibility` (Chrome 121+) gets the last word when it exists.
  */
-export function isFillable(element: HTMLElement): boolean {
+export function isFillable(element: HTMLElement, memo: FillableMemo = new Map()): boolean {
   if (!element.isConnected) return false;
   if (isInput(element) && (element.disabled || element.readOnly || element.type === 'hidden')) return false;
   // Honeypots hide from assistive tech and the tab order too (aria-hidden + tabindex=-1, seen on signup forms).
   if (element.getAttribute('aria-hidden') === 'true' && element.tabIndex < 0) return false;
   const view = element.ownerDocument.defaultView;
   if (!view) return false;
-  if (!styleAllowsSeeing(element, view)) return false;
-  if (!hasLayout(element.ownerDocument)) return true;
-  const rect = element.getBoundingClientRect();
-  if (rect.width < MIN_SIZE_PX || rect.height < MIN_SIZE_PX) return false;
-  if (rect.right + view.scrollX <= 0 || rect.bottom + view.scrollY <= 0) return false;
-  const check = (element as { checkVisibility?: (options: object) => boolean }).checkVisibility;
-  if (check && !check.call(element, { opacityProperty: true, visibilityProperty: true })) return false;
-  return true;
+  const layout = hasLayout(element.ownerDocument, memo);
+  if (layout) {
+    // Geometry first: it rules out most hidden inputs (display:none has an empty rect) before any style walk.
+    const rect = element.getBoundingClientRect();
+    if (rect.width < MIN_SIZE_PX || rect.height < MIN_SIZE_PX) return false;
+    if (rect.right + view.scrollX <= 0 || rect.bottom + view.scrollY <= 0) return false;
+    const check = (element as { checkVisibility?: (options: object) => boolean }).checkVisibility;
+    if (check && !check.call(element, { opacityProperty: true, visibilityProperty: true })) return false;
+  }
+  const own = view.getComputedStyle(element);
+  // visibility is inherited (a child may turn it back on), so the element's own computed value is the truth.
+  if (own.visibility === 'hidden' || own.visibility === 'collapse') return false;
+  for (const size of [own.width, own.height]) {
+    const value = px(size);
+    if (value !== null && value < MIN_SIZE_PX) return false;
+  }
+  const opacity = hidesItself(element, own, layout)
+    ? HIDDEN
+    : opacityOf(own) * visibleOpacity(parentOf(element), view, memo, layout);
+  return opacity >= MIN_OPACITY;
+}
+
+/**
+ * Per search, what each ancestor lets through: the product of opacities from the root down to it, or HIDDEN;
+ * and per document, 1 or 0 for "has layout". Inputs share most of their ancestors (form, body, html), so a
+ * search over hundreds of inputs reads each ancestor's style once instead of once per input.
+ */
+export type FillableMemo = Map<Node, number>;
+
+const HIDDEN = -1;
+
+function visibleOpacity(node: Element | null, view: Window, memo: FillableMemo, layout: boolean): number {
+  if (!node) return 1;
+  const known = memo.get(node);
+  if (known !== undefined) return known;
+  const above = visibleOpacity(parentOf(node), view, memo, layout);
+  let value = HIDDEN;
+  if (above !== HIDDEN) {
+    const style = view.getComputedStyle(node);
+    if (!hidesItself(node, style, layout) && !isCollapsedWrapper(style)) value = above * opacityOf(style);
+    if (value < MIN_OPACITY) value = HIDDEN;
+  }
+  memo.set(node, value);
+  return value;
+}
+
+/** With layout, the element's rect already told whether positions and transforms moved it off-screen. */
+function hidesItself(node: Element, style: CSSStyleDeclaration, layout: boolean): boolean {
+  if (node.hasAttribute('hidden')) return true;
+  if (style.display === 'none' || style.contentVisibility === 'hidden') return true;
+  return isClippedAway(style) || (!layout && isFarOffscreen(style));
+}
+
+function opacityOf(style: CSSStyleDeclaration): number {
+  const opacity = Number.parseFloat(style.opacity);
+  return Number.isNaN(opacity) ? 1 : opacity;
+}
+
+/** A 0-size box with overflow hidden hides everything in it (a collapsed wrapper used as a honeypot). */
+function isCollapsedWrapper(style: CSSStyleDeclaration): boolean {
+  if (!style.overflow.includes('hidden')) return false;
+  const w = px(style.width);
+  const h = px(style.height);
+  return (w !== null && w < MIN_SIZE_PX) || (h !== null && h < MIN_SIZE_PX);
 }
 
 const MIN_SIZE_PX = 4;
@@ -36,9 +92,14 @@ function isInput(element: HTMLElement): element is HTMLInputElement {
   return element.localName === 'input';
 }
 
-function hasLayout(doc: Document): boolean {
-  const rect = doc.documentElement.getBoundingClientRect();
-  return rect.width > 0 || rect.height > 0;
+function hasLayout(doc: Document, memo: FillableMemo): boolean {
+  let known = memo.get(doc);
+  if (known === undefined) {
+    const rect = doc.documentElement.getBoundingClientRect();
+    known = rect.width > 0 || rect.height > 0 ? 1 : 0;
+    memo.set(doc, known);
+  }
+  return known === 1;
 }
 
 /** The element's parent, stepping out of a shadow root to its host. */
@@ -55,34 +116,6 @@ function isShadowRoot(node: Node): node is ShadowRoot {
 function px(value: string): number | null {
   const match = /^(-?[\d.]+)px$/.exec(value.trim());
   return match ? Number(match[1]) : null;
-}
-
-function styleAllowsSeeing(element: HTMLElement, view: Window): boolean {
-  const own = view.getComputedStyle(element);
-  // visibility is inherited (a child may turn it back on), so the element's own computed value is the truth.
-  if (own.visibility === 'hidden' || own.visibility === 'collapse') return false;
-  for (const size of [own.width, own.height]) {
-    const value = px(size);
-    if (value !== null && value < MIN_SIZE_PX) return false;
-  }
-  let opacity = 1;
-  for (let node: Element | null = element; node; node = parentOf(node)) {
-    if (node.hasAttribute('hidden')) return false;
-    const style = node === element ? own : view.getComputedStyle(node);
-    if (style.display === 'none' || style.contentVisibility === 'hidden') return false;
-    const nodeOpacity = Number.parseFloat(style.opacity);
-    if (!Number.isNaN(nodeOpacity)) opacity *= nodeOpacity;
-    if (opacity < MIN_OPACITY) return false;
-    if (isClippedAway(style)) return false;
-    if (isFarOffscreen(style)) return false;
-    // A 0-size box with overflow hidden hides everything in it (a collapsed wrapper used as a honeypot).
-    if (node !== element && style.overflow.includes('hidden')) {
-      const w = px(style.width);
-      const h = px(style.height);
-      if ((w !== null && w < MIN_SIZE_PX) || (h !== null && h < MIN_SIZE_PX)) return false;
-    }
-  }
-  return true;
 }
 
 /** The "visually hidden" recipes: `clip: rect(0 0 0 0)` and `clip-path: inset(50%)`. */
