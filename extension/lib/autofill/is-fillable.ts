@@ -6,10 +6,11 @@
  * - Style rules, always: `hidden`, display:none, visibility:hidden, content-visibility:hidden, opacity near 0
  *   on the element or any ancestor (through shadow hosts), sized under 4px or clipped away by style,
  *   positioned or translated far off-screen (`left:-9999px`, the classic honeypot), disabled or read-only.
- * - Geometry, only when the document has layout. A laid-out document's <html> always has a width (the
- *   viewport); a layout-less DOM reports zeros for every rect, so there a zero rect means "unknown", not
- *   "hidden". With layout, a rect under 4px or one that lies where no scrolling can reach (left or above
- *   the page) is not fillable, and `checkVisibility` (Chrome 121+) gets the last word when it exists.
+ * - Geometry, only when the document has layout, and checked first. A laid-out document's <html> always has
+ *   a width (the viewport); a layout-less DOM reports zeros for every rect, so there a zero rect means
+ *   "unknown", not "hidden". With layout, a rect under 4px or one that lies where no scrolling can reach
+ *   (left of or above the page) is not fillable, nor what `checkVisibility` (Chrome 121+) calls invisible;
+ *   the rect also covers off-screen positioning, so the style rules skip that test there.
  */
 export function isFillable(element: HTMLElement, memo: FillableMemo = new Map()): boolean {
   if (!element.isConnected) return false;
