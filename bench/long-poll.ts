@@ -2,7 +2,7 @@ import { type Child, startChild } from './lib/child.ts';
 import type { FigureRunner } from './lib/figure.ts';
 import { createHttp, type HttpReply } from './lib/http.ts';
 import type { Started } from './lib/server-process.ts';
-import { ms, ratio, sleep, summarize } from './lib/stats.ts';
+import { ms, num, ratio, sleep, summarize } from './lib/stats.ts';
 
 let destination = 0;
 
@@ -86,6 +86,23 @@ export const longPoll: FigureRunner = async ({ quick, log }) => {
     }
     const many = await round(child, server, waiters);
     failures += many.failures;
+
+    // A look-up that waits for nothing, in an inbox of a few live messages and then of `backlog` of them.
+    const backlog = quick ? 5000 : 20_000;
+    const lookups = createHttp(server.url, server.token, 1);
+    const lookup = async () => {
+      const times: number[] = [];
+      for (let i = 0; i < (quick ? 20 : 50); i++) {
+        const started = performance.now();
+        await lookups.call('GET', `/api/v1/messages/latest?to=${encodeURIComponent('nobody@bench.example')}`);
+        times.push(performance.now() - started);
+      }
+      return summarize(times).p50;
+    };
+    const small = await lookup();
+    await child.call('fill', { count: backlog });
+    const large = await lookup();
+    lookups.close();
     const spread = summarize(many.latencies);
     const alone = summarize(single);
     log(`  ${waiters} waiters: p50 ${ms(spread.p50)} p99 ${ms(spread.p99)} total ${ms(many.totalMs)}`);
@@ -105,9 +122,15 @@ export const longPoll: FigureRunner = async ({ quick, log }) => {
         },
         { metric: `${waiters} waiters: time to register all`, value: ms(many.registerMs) },
         { metric: '1 waiter alone: create → release p50 / p99', value: `${ms(alone.p50)} / ${ms(alone.p99)}` },
+        {
+          metric: `GET /messages/latest (no wait) with ${num(backlog)} live messages, p50`,
+          value: ms(large),
+          ratio: ratio(large, small, 'near-empty inbox'),
+        },
       ],
       method: [
         `Relay in a child process. ${waiters} GET /api/v1/messages/latest?to=<own address>&wait=30 over ${waiters} keep-alive sockets, all registered in the relay before the first create (counted through a store tap); then one POST /verifications per address, 20 in flight. Latency = that create sent → its waiter answered 200 with the message. Baseline: a single waiter, ${singles} times, in the same relay.`,
+        `Look-up cost: ${quick ? 20 : 50} sequential GET /messages/latest?to=<an address with no message> on the same relay (a handful of live messages), then again after ${num(backlog)} pending codes were created in-process; each call answers 404 after looking.`,
         `Failed or wrong answers: ${failures}.`,
       ],
       findings: [
