@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChrome } from '../../../scripts/find-chrome.mjs';
-import { FIXTURES_DIR, TEST_ORIGIN } from './test-page.ts';
+import { codeFor, FIXTURES_DIR, TEST_ORIGIN } from './test-page.ts';
 
 /**
  * The same fixtures in real Chromium, where there IS layout: the geometry half of isFillable (rects,
@@ -15,12 +15,6 @@ import { FIXTURES_DIR, TEST_ORIGIN } from './test-page.ts';
 const chrome = findChrome();
 const CROSS_ORIGIN_FRAME =
   '<!doctype html><form><label for="o">Verification code</label><input id="o" autocomplete="one-time-code"></form>';
-const CODES: Record<string, string> = {
-  'split-4-boxes-bank.html': '4071',
-  'split-8-boxes-wallet.html': '40718265',
-  'credit-card-cvc.html': '4071',
-  'portuguese-cep-address.html': '01310100',
-};
 const files = readdirSync(FIXTURES_DIR).filter((file) => file.endsWith('.html'));
 
 let browser: Browser;
@@ -73,7 +67,7 @@ describe.skipIf(!chrome).concurrent('fixtures in real Chromium', () => {
     async (file) => {
       const page = await open(file);
       try {
-        const code = CODES[file] ?? '407182';
+        const code = codeFor(file);
         const outcome = await page.evaluate((code: string): PageOutcome => {
           const inputs: HTMLInputElement[] = [];
           const walk = (root: Document | ShadowRoot) => {

@@ -3,16 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { autofillDocument } from './autofill-document.ts';
-import { FIXTURES_DIR, fixturePage, type TestPage } from './test-page.ts';
-
-/** Code per fixture when it is not the default six digits (split boxes of 4 and 8, a 4-digit CVC trap…). */
-const CODES: Record<string, string> = {
-  'split-4-boxes-bank.html': '4071',
-  'split-8-boxes-wallet.html': '40718265',
-  'credit-card-cvc.html': '4071',
-  'portuguese-cep-address.html': '01310100',
-};
-const DEFAULT_CODE = '407182';
+import { codeFor, FIXTURES_DIR, fixturePage, type TestPage } from './test-page.ts';
 
 const files = readdirSync(FIXTURES_DIR).filter((file) => file.endsWith('.html'));
 let page: TestPage | undefined;
@@ -51,7 +42,7 @@ describe.each(files)('%s', (file) => {
   it('fills exactly the fields the fixture marks, with the code, and nothing else', () => {
     page = fixturePage(file);
     const { doc } = page;
-    const code = CODES[file] ?? DEFAULT_CODE;
+    const code = codeFor(file);
     const inputs = allInputs(doc);
     const before = inputs.map((input) => input.value);
     const marked = inputs.filter((input) => input.hasAttribute('data-expect'));

@@ -164,6 +164,9 @@ export const DENY_HARD: readonly string[] = [
   'recaptcha',
   'recovery code', // github-recovery-code
   'backup code',
+  'birth*', // date-of-birth-boxes: KYC forms split DDMMYYYY into 8 one-digit boxes
+  'dob',
+  'date of birth',
   'iban',
   'routing',
   'account number',
@@ -194,6 +197,7 @@ export const DENY_HARD: readonly string[] = [
   '信用卡',
   '银行卡',
   '有效期',
+  '出生日期',
   // Spanish
   'código promocional',
   'codigo promocional',
@@ -205,6 +209,7 @@ export const DENY_HARD: readonly string[] = [
   'codigo postal',
   'buscar',
   'búsqueda',
+  'fecha de nacimiento',
   'número de tarjeta',
   'numero de tarjeta',
   // Portuguese
@@ -216,6 +221,7 @@ export const DENY_HARD: readonly string[] = [
   'cartão de presente',
   'cep', // portuguese-cep-address
   'pesquisar',
+  'data de nascimento',
   'número do cartão',
   'numero do cartao',
   // Indonesian
@@ -226,6 +232,7 @@ export const DENY_HARD: readonly string[] = [
   'kode pos',
   'cari',
   'pencarian',
+  'tanggal lahir',
   'nomor kartu',
   // Vietnamese
   'mã giảm giá',
@@ -236,6 +243,7 @@ export const DENY_HARD: readonly string[] = [
   'mã bưu chính',
   'mã bưu điện',
   'tìm kiếm',
+  'ngày sinh',
   'số thẻ',
   // Thai
   'โค้ดส่วนลด',
@@ -245,6 +253,7 @@ export const DENY_HARD: readonly string[] = [
   'บัตรของขวัญ',
   'รหัสไปรษณีย์',
   'ค้นหา',
+  'วันเกิด',
   'หมายเลขบัตร',
   'โปรโมชั่น',
   'โปรโมชัน',

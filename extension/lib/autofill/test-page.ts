@@ -11,6 +11,19 @@ import { Window } from 'happy-dom';
 export const TEST_ORIGIN = 'https://seller.example.com';
 export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
 
+/** The code each fixture is filled with: six digits unless its boxes or its trap need another length. */
+const FIXTURE_CODES: Record<string, string> = {
+  'split-4-boxes-bank.html': '4071',
+  'split-8-boxes-wallet.html': '40718265',
+  'credit-card-cvc.html': '4071', // a 4-digit CVC field next to a 4-digit code
+  'portuguese-cep-address.html': '01310100', // an 8-digit CEP next to an 8-digit code
+  'date-of-birth-boxes.html': '19900101', // 8 DOB boxes next to an 8-digit code
+};
+
+export function codeFor(fixture: string): string {
+  return FIXTURE_CODES[fixture] ?? '407182';
+}
+
 export interface TestPage {
   win: Window;
   doc: Document;
