@@ -10,7 +10,9 @@ const INSTALLED = Symbol.for('otp-relay/content-script');
 /**
  * Fills codes the background asks for. Runs on every page it matches, so it stays small: no zod (messages
  * are checked by hand with `isContentRequest`), no UI. The background may also inject this same file into
- * any tab through activeTab; a second copy in the same frame would fill twice, so only the first one listens.
+ * any tab through activeTab, and a second listening copy in the same frame would fill twice. WXT's context
+ * already invalidates the older copy when a newer one starts (the older one then unhooks itself below); the
+ * flag on the isolated world's global covers a second start while the first copy is still valid.
  */
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*', 'http://[::1]/*'],
