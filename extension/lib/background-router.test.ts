@@ -71,4 +71,10 @@ describe('handleRuntimeMessage', () => {
     await handleRuntimeMessage({ type }, { id: ID, url: `chrome-extension://${ID}/options.html` }, ID, target);
     expect(target[method]).toHaveBeenCalledOnce();
   });
+
+  it('answers a wake-up from the popup without touching the connection', async () => {
+    const target = connection();
+    expect(await handleRuntimeMessage({ type: 'otp-relay/wake' }, POPUP, ID, target)).toMatchObject({ ok: true });
+    expect(target.reconnectNow).not.toHaveBeenCalled();
+  });
 });

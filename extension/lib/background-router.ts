@@ -17,6 +17,8 @@ export async function handleRuntimeMessage(
       return connection.fillCode(request.messageId);
     case 'otp-relay/fill-newest':
       return connection.fillNewest();
+    case 'otp-relay/wake':
+      return { ok: true, message: 'Awake.' };
     case 'otp-relay/reconnect':
       connection.reconnectNow();
       return { ok: true, message: 'Reconnecting.' };

@@ -7,6 +7,8 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('otp-relay/fill-code'), messageId: z.string().regex(/^MS[0-9a-f]{32}$/) }),
   /** Fill the newest code for the active tab's origin (same as the keyboard shortcut). */
   z.strictObject({ type: z.literal('otp-relay/fill-newest') }),
+  /** Sent by the popup when it opens: waking a worker Chrome stopped makes it reconnect and resume at once. */
+  z.strictObject({ type: z.literal('otp-relay/wake') }),
   /** Drop the connection and connect again now (popup "Retry now"). */
   z.strictObject({ type: z.literal('otp-relay/reconnect') }),
 ]);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useActiveTabOrigin } from '../hooks/use-active-tab-origin.ts';
 import { useExtensionState } from '../hooks/use-extension-state.ts';
@@ -18,6 +18,10 @@ export function PopupApp() {
   const activeOrigin = useActiveTabOrigin();
   const now = useNow();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    void ask({ type: 'otp-relay/wake' }).catch(() => undefined);
+  }, []);
 
   const paired = settings.token !== '';
   const status = !paired ? 'not-paired' : (connection?.status ?? 'connecting');
