@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { armAutofill } from './arm-autofill.ts';
 import { pageWith, sleep, type TestPage } from './test-page.ts';
 
+// The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 20_000 });
+
 let page: TestPage | undefined;
 afterEach(async () => {
   await page?.close();

@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { autofillDocument } from './autofill-document.ts';
 import { codeFor, FIXTURES_DIR, fixturePage, type TestPage } from './test-page.ts';
+
+// The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 const files = readdirSync(FIXTURES_DIR).filter((file) => file.endsWith('.html'));
 let page: TestPage | undefined;

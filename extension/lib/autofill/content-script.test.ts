@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import contentScript from '../../entrypoints/content.ts';
 import type { FillResponse } from '../messages.ts';
 import { sleep } from './test-page.ts';
+
+// The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 /**
  * The content script's wiring, with WXT's fake browser: requests are checked by hand, refused off-origin,

@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
 import { act, createElement, useRef, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { autofillDocument } from './autofill-document.ts';
+
+// The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 /**
  * Real React 19 (the extension's own dependency) rendering controlled inputs into the test page: its value

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { autofillDocument, isExactOrigin } from './autofill-document.ts';
 import { pageWith, sleep, TEST_ORIGIN, type TestPage } from './test-page.ts';
+
+// The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 20_000 });
 
 let page: TestPage | undefined;
 afterEach(async () => {
