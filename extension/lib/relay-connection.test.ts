@@ -165,6 +165,22 @@ describe('diagnosing a stream that keeps failing', () => {
     await vi.waitFor(async () => expect((await loadConnectionInfo())?.status).toBe(status));
   });
 
+  it('calls the stream refused when upgrades keep failing while HTTP takes the token', async () => {
+    const connection = startConnection();
+    await connection.start();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await vi.waitFor(() => expect(sockets.sockets).toHaveLength(attempt));
+      sockets.latest().fail();
+      await vi.waitFor(() => expect(relay.calls.filter((c) => c === '/healthz')).toHaveLength(attempt));
+    }
+    await vi.waitFor(() => expect(connection.status).toBe('refused'));
+    // It keeps trying: a relay restarted with --extension-id lets us in.
+    await vi.waitFor(() => expect(sockets.sockets).toHaveLength(4));
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 0 }));
+    expect(connection.status).toBe('connected');
+  });
+
   it('stops retrying a rejected token until the token changes', async () => {
     relay.token = 'the-new-token-the-relay-printed';
     const connection = startConnection();

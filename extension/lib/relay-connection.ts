@@ -29,6 +29,8 @@ export interface RelayConnectionOptions {
 
 /** SPEC: Chrome ≥ 116 keeps a service worker alive while WebSocket messages flow at least every 30 s. */
 const KEEPALIVE_MS = 20_000;
+/** Failed upgrades in a row, with HTTP working, before we call the stream refused rather than flaky. */
+const REFUSED_AFTER_FAILURES = 3;
 
 /**
  * The background's one long-lived piece: holds the relay stream, folds its events into the code store (kept in
@@ -47,6 +49,7 @@ export class RelayConnection {
   #unwatch: (() => void) | null = null;
   #writes: Promise<void> = Promise.resolve();
   #syncs: Promise<void> = Promise.resolve();
+  #failedInARow = 0;
   #loaded = false;
   #stopped = false;
 
@@ -156,7 +159,11 @@ export class RelayConnection {
         });
         socket.addEventListener('close', () => {
           if (this.#stream !== stream) return;
-          if (opened) return;
+          if (opened) {
+            this.#failedInARow = 0;
+            return;
+          }
+          this.#failedInARow += 1;
           void this.#diagnose(settings, stream);
         });
         return socket;
@@ -230,7 +237,10 @@ export class RelayConnection {
         stream.close();
         this.#stream = null;
       }
-      this.#setStatus(diagnosis === 'ok' ? 'reconnecting' : diagnosis);
+      // HTTP takes our token yet the upgrade keeps failing: the relay refuses the stream itself (its Origin
+      // allow-list lacks this extension id, or a proxy in between drops WebSockets).
+      const refused = diagnosis === 'ok' && this.#failedInARow >= REFUSED_AFTER_FAILURES;
+      this.#setStatus(refused ? 'refused' : diagnosis === 'ok' ? 'reconnecting' : diagnosis);
     } finally {
       this.#diagnosing = false;
     }
