@@ -132,8 +132,8 @@ async function createCodes(relay: RelayProcess, first: number, count: number): P
 }
 
 export const extensionCost: FigureRunner = async ({ quick, log }) => {
-  const loads = quick ? 3 : 10;
-  const repeats = quick ? 2 : 4;
+  const loads = quick ? 3 : 8;
+  const repeats = quick ? 2 : 3;
   const codes = 200;
   const source = readFileSync(CONTENT_SCRIPT);
   const gzip = gzipSync(source, { level: 9 }).length;
