@@ -125,6 +125,26 @@ describe('codes, cursor and badge', () => {
     expect(stored?.codes).toHaveLength(2);
   });
 
+  it('greys codes that expired while no worker ran, as soon as a new one starts', async () => {
+    const first = startConnection();
+    await first.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 1 }));
+    sockets.latest().receive(messageEvent(message(1, { expiresAt: new Date(T0 + 1_000).toISOString() }), { seq: 2 }));
+    await killWorker(first);
+
+    const later = new RelayConnection({
+      createSocket: sockets.create,
+      fetch: fakeRelayFetch(relay),
+      now: () => T0 + 2_000,
+    });
+    running.push(later);
+    await later.start();
+    expect(later.codeState.codes[0]?.expiredAtLocal).toBe(T0 + 2_000);
+    await later.flushed();
+    expect(await browser.action.getBadgeText({})).toBe('');
+  });
+
   it('fetches what is already live on the first connection to a relay (no cursor yet)', async () => {
     relay.messages = [message(7)];
     const connection = startConnection();

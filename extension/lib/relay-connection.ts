@@ -115,8 +115,9 @@ export class RelayConnection {
         const settings = await loadSettings();
         if (!this.#loaded) {
           const saved = await loadCodeState();
-          this.#state = saved && saved.relayUrl === settings.relayUrl ? saved : emptyCodeState(settings.relayUrl);
           this.#loaded = true;
+          // Through #setCodeState: codes that expired while no worker ran are greyed, then dropped on time.
+          this.#setCodeState(saved && saved.relayUrl === settings.relayUrl ? saved : emptyCodeState(settings.relayUrl));
         }
         if (!this.#stopped) this.#applySettings(settings, force);
       })
