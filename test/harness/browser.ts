@@ -100,14 +100,21 @@ export class ExtensionBrowser {
     }
   }
 
-  /** Turns auto-fill on for an exact origin (as the options page does). */
+  /** Turns auto-fill on for an exact origin (as the options page does), keeping the sites already on. */
   async enableAutoFill(origin: string): Promise<void> {
     const worker = await this.worker();
     await worker.evaluate(async (o: string) => {
-      const { autoFillOrigins = [] } = (await chrome.storage.local.get('autoFillOrigins')) as {
+      const stored = (await chrome.storage.local.get(['autoFillOrigins', 'relayUrl'])) as {
         autoFillOrigins?: string[];
+        relayUrl?: string;
       };
-      if (!autoFillOrigins.includes(o)) await chrome.storage.local.set({ autoFillOrigins: [...autoFillOrigins, o] });
+      // No list stored means the extension's default: the relay's own demo origin, in its three local spellings.
+      const relay = stored.relayUrl ? new URL(stored.relayUrl) : null;
+      const defaults = relay
+        ? ['127.0.0.1', 'localhost', '[::1]'].map((host) => `${relay.protocol}//${host}:${relay.port}`)
+        : [];
+      const current = stored.autoFillOrigins ?? defaults;
+      if (!current.includes(o)) await chrome.storage.local.set({ autoFillOrigins: [...current, o] });
     }, origin);
   }
 
