@@ -80,9 +80,9 @@ export const deliveryLatency: FigureRunner = async ({ quick, log }) => {
         [1000, 5],
       ]
     : [
-        [1, 80],
-        [100, 60],
-        [1000, 30],
+        [1, 60],
+        [100, 40],
+        [1000, 24],
       ];
   const rows: Row[] = [];
   let lost = 0;

@@ -130,7 +130,7 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
       }
     }
     for (const kind of KINDS) {
-      const result = await serviceTime(servers[kind], quick ? 50 : 300);
+      const result = await serviceTime(servers[kind], quick ? 50 : 200);
       at1[kind] = result;
       log(`  ${kind} @1: p50 ${ms(result.p50)}, p99 ${ms(result.p99)}`);
     }
@@ -188,7 +188,7 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
     method: [
       `autocannon, 50 connections, ${rounds * 2} runs of ${seconds} s per server in ABBA order after a 1 s warm-up each (pairs/s over all runs; latency: median of the runs' percentiles, autocannon's 1 ms resolution); each connection loops POST /verifications then POST /verifications/:id/check with the code just sent (valid: every pair approves a verification), a fresh email address per create.`,
       'Relay: createRelay (Express 5, full middleware, demo mounted, logger silent, send limits relaxed). Bare: node:http with the same RelayService and store, doing the same Host/token/JSON/zod work; only Express is missing (bench/lib/bare-server.ts).',
-      `Service time: one connection, ${quick ? 50 : 300} sequential pairs per server timed in the bench process (µs resolution).`,
+      `Service time: one connection, ${quick ? 50 : 200} sequential pairs per server timed in the bench process (µs resolution).`,
       'Both servers run in one child process; autocannon runs in the parent, so the load generator and the server each have a core. The create response carries the code in a bench-only `x-bench-code` header on both servers alike.',
       `Failed pairs across all runs: ${failures}.`,
     ],
