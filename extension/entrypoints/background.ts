@@ -17,6 +17,11 @@ export default defineBackground({
       void started.then(() => handleRuntimeMessage(message, sender, browser.runtime.id, connection)).then(sendResponse);
       return true;
     });
+    // Arms a tab that loads after its code arrived (the autofill script is injected on demand, never up front).
+    // Cheap for every other page load: without the `tabs` permission their url is hidden, and that ends it.
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+      if (change.status === 'complete' && tab.url) void started.then(() => connection.armLoadedTab(tabId, change, tab));
+    });
     browser.commands.onCommand.addListener((command) => {
       if (command === FILL_COMMAND) void started.then(() => runFillCommand(connection));
     });

@@ -6,8 +6,10 @@ import { originOf, originPattern } from './relay-origins.ts';
 export interface ArmOptions {
   autoFillOrigins: readonly string[];
   submit: boolean;
-  /** relay clock − local clock, to turn the code's expiry into local wall time for the content script. */
+  /** relay clock − local clock, to turn the code's expiry into local wall time for the autofill script. */
   skewMs: number;
+  /** Called when a tab filled the code at once (it is not armed again into tabs that load later). */
+  onFilled?: (code: StoredCode) => void;
 }
 
 /**
@@ -16,8 +18,7 @@ export interface ArmOptions {
  * gesture here). Returns the ids of the tabs that were sent an ArmRequest.
  */
 export async function armMatchingTabs(code: StoredCode, options: ArmOptions): Promise<number[]> {
-  if (!options.autoFillOrigins.includes(code.origin)) return [];
-  if (!(await browser.permissions.contains({ origins: [originPattern(code.origin)] }))) return [];
+  if (!(await mayAutoFill(code.origin, options))) return [];
   // Without the `tabs` permission, urls are only visible for tabs we have host access to: exactly our targets.
   const tabs = await browser.tabs.query({});
   const targets = tabs.filter((tab) => tab.id !== undefined && originOf(tab.url) === code.origin);
@@ -25,15 +26,30 @@ export async function armMatchingTabs(code: StoredCode, options: ArmOptions): Pr
   await Promise.all(
     targets.map(async (tab) => {
       const tabId = tab.id as number;
-      const result = await sendToContentScript(tabId, {
-        type: 'otp-relay/arm',
-        code: code.code,
-        origin: code.origin,
-        submit: options.submit,
-        expiresAtMs: code.expiresAt - options.skewMs,
-      });
-      if (result.ok || result.reason !== 'unreachable') armed.push(tabId);
+      if (await sendArm(tabId, code, options)) armed.push(tabId);
     }),
   );
   return armed.sort((a, b) => a - b);
+}
+
+/** Auto-fill is on for exactly this origin and we hold its host permission. */
+export async function mayAutoFill(origin: string, options: Pick<ArmOptions, 'autoFillOrigins'>): Promise<boolean> {
+  if (!options.autoFillOrigins.includes(origin)) return false;
+  return browser.permissions.contains({ origins: [originPattern(origin)] });
+}
+
+/**
+ * Sends an ArmRequest to one tab (injecting the autofill script there if needed); whether the tab took it.
+ * The caller has checked `mayAutoFill` and the tab's origin.
+ */
+export async function sendArm(tabId: number, code: StoredCode, options: ArmOptions): Promise<boolean> {
+  const result = await sendToContentScript(tabId, {
+    type: 'otp-relay/arm',
+    code: code.code,
+    origin: code.origin,
+    submit: options.submit,
+    expiresAtMs: code.expiresAt - options.skewMs,
+  });
+  if (result.ok) options.onFilled?.(code);
+  return result.ok || result.reason !== 'unreachable';
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toStoredCode } from './code-store.ts';
-import { CONTENT_SCRIPT_FILE } from './content-bridge.ts';
+import { AUTOFILL_SCRIPT_FILE } from './content-bridge.ts';
 import { fillActiveTab, fillRefusal } from './fill-active-tab.ts';
 import { message } from './testing/relay-events.ts';
 
@@ -66,7 +66,7 @@ describe('fillActiveTab', () => {
     );
   });
 
-  it('injects the content script once when none answers yet, then asks again', async () => {
+  it('injects the autofill script once when none answers yet, then asks again', async () => {
     const tabId = await openActiveTab('https://seller.example.com/verify');
     const send = vi
       .spyOn(browser.tabs, 'sendMessage')
@@ -74,7 +74,7 @@ describe('fillActiveTab', () => {
       .mockResolvedValue({ ok: true, fields: 1 } as never);
     const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
     expect(await fillActiveTab(CODE, false)).toMatchObject({ ok: true });
-    expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [CONTENT_SCRIPT_FILE] });
+    expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [AUTOFILL_SCRIPT_FILE] });
     expect(send).toHaveBeenCalledTimes(2);
   });
 

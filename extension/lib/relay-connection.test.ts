@@ -273,6 +273,69 @@ describe('auto-fill of an arriving code', () => {
   });
 });
 
+describe('auto-fill of a page that loads after its code arrived (tabs.onUpdated)', () => {
+  beforeEach(async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+  });
+
+  const COMPLETE = { status: 'complete' } as const;
+
+  async function connectedWith(...codes: ReturnType<typeof message>[]): Promise<RelayConnection> {
+    const connection = startConnection();
+    await connection.start();
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: 0 }));
+    codes.forEach((code, index) => {
+      sockets.latest().receive(messageEvent(code, { seq: index + 1 }));
+    });
+    await connection.flushed();
+    return connection;
+  }
+
+  it('arms a tab that finishes loading on the origin with its newest live code', async () => {
+    const connection = await connectedWith(
+      message(1, { createdAt: new Date(T0).toISOString() }),
+      message(2, { createdAt: new Date(T0 + 1_000).toISOString() }),
+    );
+    const tab = await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: false, reason: 'armed' } as never);
+    expect(await connection.armLoadedTab(tab.id as number, COMPLETE, tab)).toBe(true);
+    expect(send).toHaveBeenCalledWith(
+      tab.id,
+      expect.objectContaining({ type: 'otp-relay/arm', code: message(2).code, origin: RELAY }),
+      { frameId: 0 },
+    );
+  });
+
+  it('does not arm a code that was already filled (on arrival, by Fill or by the shortcut)', async () => {
+    const first = await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const connection = await connectedWith(message(1));
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith(first.id, expect.anything(), { frameId: 0 }));
+    const later = await browser.tabs.create({ url: `${RELAY}/demo/confirm` });
+    send.mockClear();
+    expect(await connection.armLoadedTab(later.id as number, COMPLETE, later)).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('does not arm a code that expired', async () => {
+    const connection = await connectedWith(message(1, { expiresAt: new Date(T0 - 1).toISOString() }));
+    const tab = await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage');
+    expect(await connection.armLoadedTab(tab.id as number, COMPLETE, tab)).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('does nothing where auto-fill is off', async () => {
+    await browser.storage.local.set({ autoFillOrigins: [] });
+    const connection = await connectedWith(message(1));
+    const tab = await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage');
+    expect(await connection.armLoadedTab(tab.id as number, COMPLETE, tab)).toBe(false);
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
 describe('keyboard shortcut: fill the newest code for the active tab', () => {
   beforeEach(async () => {
     await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN, autoFillOrigins: [] });

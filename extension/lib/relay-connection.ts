@@ -1,5 +1,7 @@
 import { type CreateSocket, RelayClient, RelayStream, type StreamEvent } from '@otp-relay/shared';
-import { armMatchingTabs } from './arm-matching-tabs.ts';
+import type { Browser } from 'wxt/browser';
+import { armLoadedTab } from './arm-loaded-tab.ts';
+import { type ArmOptions, armMatchingTabs } from './arm-matching-tabs.ts';
 import { updateBadge } from './badge.ts';
 import {
   applyEvent,
@@ -10,6 +12,7 @@ import {
   liveCodes,
   msUntilNextChange,
   newestCodeFor,
+  type StoredCode,
   toStoredCode,
 } from './code-store.ts';
 import type { ConnectionInfo, ConnectionStatus } from './connection-status.ts';
@@ -50,6 +53,8 @@ export class RelayConnection {
   #writes: Promise<void> = Promise.resolve();
   #syncs: Promise<void> = Promise.resolve();
   #failedInARow = 0;
+  /** Message ids of codes already filled somewhere: a page that loads later is not armed with them again. */
+  readonly #filled = new Set<string>();
   #loaded = false;
   #stopped = false;
 
@@ -96,7 +101,7 @@ export class RelayConnection {
   async fillCode(messageId: string): Promise<FillOutcome> {
     const code = this.#state.codes.find((c) => c.messageId === messageId);
     const live = code !== undefined && isLive(code, this.#now() + this.#state.skewMs);
-    return fillActiveTab(live ? code : undefined, this.#settings?.submitAfterFill ?? false);
+    return this.#filledIf(live ? code : undefined, await fillActiveTab(live ? code : undefined, this.#submit()));
   }
 
   /** The keyboard shortcut: the newest live code whose origin is exactly the active tab's. */
@@ -105,7 +110,46 @@ export class RelayConnection {
     if (!tab?.origin) return { ok: false, reason: 'no-tab', message: 'This tab is not a web page.' };
     const code = newestCodeFor(this.#state, tab.origin, this.#now());
     if (!code) return { ok: false, reason: 'no-code', message: `No live code for ${tab.origin}.` };
-    return fillActiveTab(code, this.#settings?.submitAfterFill ?? false);
+    return this.#filledIf(code, await fillActiveTab(code, this.#submit()));
+  }
+
+  /**
+   * tabs.onUpdated: a tab on an auto-fill origin finished loading while that origin has a live code nobody
+   * filled yet (the code came first, the page second): inject the autofill script there and arm it.
+   */
+  async armLoadedTab(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<boolean> {
+    const options = this.#armOptions();
+    if (!options) return false;
+    const codeFor = (origin: string) => {
+      const code = newestCodeFor(this.#state, origin, this.#now());
+      return code && !this.#filled.has(code.messageId) ? code : undefined;
+    };
+    try {
+      return await armLoadedTab(tabId, change, tab, codeFor, options);
+    } catch {
+      return false; // the tab closed mid-way
+    }
+  }
+
+  #filledIf(code: StoredCode | undefined, outcome: FillOutcome): FillOutcome {
+    if (code && outcome.ok) this.#filled.add(code.messageId);
+    return outcome;
+  }
+
+  #submit(): boolean {
+    return this.#settings?.submitAfterFill ?? false;
+  }
+
+  /** The settings of now, not of when the stream opened: auto-fill sites change without a reconnect. */
+  #armOptions(): ArmOptions | null {
+    const settings = this.#settings;
+    if (!settings) return null;
+    return {
+      autoFillOrigins: settings.autoFillOrigins,
+      submit: settings.submitAfterFill,
+      skewMs: this.#state.skewMs,
+      onFilled: (code) => this.#filled.add(code.messageId),
+    };
   }
 
   /** Applies the settings as stored now; one at a time, so the last write in storage always wins. */
@@ -212,16 +256,11 @@ export class RelayConnection {
     }
   }
 
-  async #autoFill(code: CodeState['codes'][number]): Promise<void> {
-    // The settings of now, not of when the stream opened: auto-fill sites change without a reconnect.
-    const settings = this.#settings;
-    if (!settings) return;
+  async #autoFill(code: StoredCode): Promise<void> {
+    const options = this.#armOptions();
+    if (!options) return;
     try {
-      await armMatchingTabs(code, {
-        autoFillOrigins: settings.autoFillOrigins,
-        submit: settings.submitAfterFill,
-        skewMs: this.#state.skewMs,
-      });
+      await armMatchingTabs(code, options);
     } catch {
       // A tab closing mid-way is not an error worth surfacing.
     }

@@ -40,4 +40,43 @@ describe('log in from a new device with auto-fill on', () => {
     );
     expect(await page.$eval('#late-otp', (el) => (el as HTMLInputElement).value)).toBe(message.code);
   });
+
+  it('a page opened after the code arrived is filled when it loads (nothing was injected beforehand)', async () => {
+    const to = 'first-code-then-page@lumen-goods.example';
+    await flow.relay.client.createVerification({ to, channel: 'email', purpose: 'login', origin: flow.relay.url });
+    const message = await flow.relay.client.waitForMessage({ to });
+    // The extension holds the code before any page on its origin is open...
+    const worker = await flow.browser.worker();
+    const deadline = Date.now() + 10_000;
+    while (
+      !(await worker.evaluate(async (id: string) => {
+        const { codeState } = (await chrome.storage.session.get('codeState')) as {
+          codeState?: { codes: { messageId: string }[] };
+        };
+        return codeState?.codes.some((code) => code.messageId === id) ?? false;
+      }, message.id))
+    ) {
+      if (Date.now() > deadline) throw new Error('the extension never received the code');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // ...then the seller opens the verification page: a new tab on the code's origin with the field in its HTML.
+    const page = await flow.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname !== '/verify-after-code') return void request.continue();
+      return void request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><title>Verify</title><main><h1>Enter verification code</h1>
+          <form><label for="otp">Verification code</label>
+          <input id="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6"><button>Verify</button></form></main>`,
+      });
+    });
+    await page.goto(`${flow.relay.url}/verify-after-code`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(
+      (code: string) => document.querySelector<HTMLInputElement>('#otp')?.value === code,
+      { timeout: 10_000 },
+      message.code,
+    );
+  });
 });

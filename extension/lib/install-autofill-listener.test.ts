@@ -2,27 +2,27 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import contentScript from '../../entrypoints/content.ts';
-import type { FillResponse } from '../messages.ts';
-import { sleep } from './test-page.ts';
+import { sleep } from './autofill/test-page.ts';
+import { installAutofillListener } from './install-autofill-listener.ts';
+import type { FillResponse } from './messages.ts';
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
 
 /**
- * The content script's wiring, with WXT's fake browser: requests are checked by hand, refused off-origin,
- * filled through autofillDocument, armed through armAutofill, and a second copy of the script in the same
- * frame never answers (or fills) twice. This runs in the environment's page (origin http://localhost:3000).
+ * The injected autofill script's wiring, with WXT's fake browser: requests are checked by hand, refused
+ * off-origin, filled through autofillDocument, armed through armAutofill, and a second copy of the script in
+ * the same frame never answers (or fills) twice. This runs in the environment's page (origin
+ * http://localhost:3000).
  */
 const ORIGIN = location.origin;
 const FROM_US = { id: fakeBrowser.runtime.id };
-let contexts: ContentScriptContext[] = [];
+let installed: (() => void)[] = [];
 
-function start(ctx = new ContentScriptContext('content')): ContentScriptContext {
-  contexts.push(ctx);
-  void contentScript.main(ctx);
-  return ctx;
+function start(): () => void {
+  const uninstall = installAutofillListener();
+  installed.push(uninstall);
+  return uninstall;
 }
 
 async function send(message: unknown, sender: { id?: string } = FROM_US): Promise<FillResponse[]> {
@@ -49,13 +49,13 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const ctx of contexts) ctx.abort();
-  contexts = [];
+  for (const uninstall of installed) uninstall();
+  installed = [];
   fakeBrowser.reset();
   document.body.innerHTML = '';
 });
 
-describe('content script', () => {
+describe('installAutofillListener', () => {
   it('fills on a request for exactly this origin', async () => {
     start();
     expect(await send(fill())).toEqual([{ ok: true, fields: 1 }]);
@@ -116,11 +116,34 @@ describe('content script', () => {
     ]);
   });
 
-  it('answers once when injected twice into the same frame (manifest + executeScript)', async () => {
-    const first = new ContentScriptContext('content');
-    start(first);
-    start(new ContentScriptContext('content')); // WXT invalidates the older copy, which unhooks itself
-    start(first); // a copy whose context is still valid: the guard keeps it from listening twice
+  it('answers once when injected twice into the same frame: the newer copy replaces the older', async () => {
+    start();
+    start();
+    start();
     expect(await send(fill())).toEqual([{ ok: true, fields: 1 }]);
+  });
+
+  it('a newer copy stops the older copy’s watch, so a late field is filled once, by the newer request', async () => {
+    document.body.innerHTML = '<div id="app"></div>';
+    start();
+    expect(await send(fill({ type: 'otp-relay/arm', code: '111111', expiresAtMs: Date.now() + 60_000 }))).toEqual([
+      { ok: false, reason: 'armed' },
+    ]);
+    start();
+    expect(await send(fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 }))).toEqual([
+      { ok: false, reason: 'armed' },
+    ]);
+    const seen: string[] = [];
+    (document.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
+    otpField().addEventListener('change', () => seen.push(otpField().value));
+    await sleep(250);
+    expect(seen).toEqual(['407182']);
+  });
+
+  it('stops listening when uninstalled', async () => {
+    const uninstall = start();
+    uninstall();
+    expect(await send(fill())).toEqual([]);
+    expect(otpField().value).toBe('');
   });
 });

@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import { armAutofill } from './autofill/arm-autofill.ts';
+import { autofillDocument, isExactOrigin } from './autofill/autofill-document.ts';
+import { type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
+
+/** Where the running copy's uninstall lives: the extension's isolated world of this frame (pages cannot see it). */
+const INSTALLED = Symbol.for('otp-relay/autofill-listener');
+
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (response: FillResponse) => void) => void;
+
+/**
+ * The injected autofill script's whole job: answer the background's Fill and Arm requests for this frame.
+ * It is injected on demand (see content-bridge.ts), never declared for every page, and stays small: no zod
+ * (requests are checked by hand with `isContentRequest`), no UI, no WXT content-script context.
+ *
+ * At most one copy listens per frame, the newest: a second injection (after an extension reload orphaned the
+ * first copy, or a race between two injections) stops the older copy and its watch before listening, so a
+ * request is never answered, or filled, twice. Returns the uninstall (tests).
+ */
+export function installAutofillListener(): () => void {
+  const global = globalThis as { [INSTALLED]?: () => void };
+  global[INSTALLED]?.();
+
+  let disarm: (() => void) | undefined;
+  const handle = (request: ContentRequest): FillResponse => {
+    if (!isExactOrigin(request.origin, location.origin)) return { ok: false, reason: 'wrong-origin' };
+    disarm?.();
+    disarm = undefined;
+    const options = { submit: request.submit };
+    if (request.type === 'otp-relay/fill') {
+      const result = autofillDocument(document, request.code, options);
+      return result.ok ? { ok: true, fields: result.fields } : { ok: false, reason: 'no-field' };
+    }
+    if (request.expiresAtMs <= Date.now()) return { ok: false, reason: 'no-field' };
+    const armed = armAutofill(document, request.code, { ...options, expiresAtMs: request.expiresAtMs });
+    if (armed.result.ok) return { ok: true, fields: armed.result.fields };
+    disarm = armed.stop;
+    return { ok: false, reason: 'armed' };
+  };
+
+  const listener: Listener = (message, sender, sendResponse) => {
+    // Only our own worker talks to us (runtime.onMessage carries nothing else, but a message that is not one
+    // of ours gets a plain refusal, never a fill).
+    if (sender.id !== browser.runtime.id || !isContentRequest(message)) {
+      sendResponse({ ok: false, reason: 'bad-request' });
+      return;
+    }
+    sendResponse(handle(message));
+  };
+  browser.runtime.onMessage.addListener(listener);
+
+  const uninstall = () => {
+    disarm?.();
+    disarm = undefined;
+    try {
+      browser.runtime.onMessage.removeListener(listener);
+    } catch {
+      // An orphaned copy (its extension was reloaded) has no runtime left to unhook from.
+    }
+    if (global[INSTALLED] === uninstall) delete global[INSTALLED];
+  };
+  global[INSTALLED] = uninstall;
+  return uninstall;
+}
