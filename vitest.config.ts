@@ -24,7 +24,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', root: './shared', environment: 'node', include: ['src/**/*.test.ts'] } },
-      { test: { name: 'relay', root: './relay', environment: 'node', include: ['src/**/*.test.ts'], testTimeout: 20_000 } },
+      {
+        test: {
+          name: 'relay',
+          root: './relay',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
       './extension/vitest.config.ts',
       {
         test: {

@@ -44,7 +44,9 @@ describe("codes that don't arrive where the seller looks", () => {
     const popup = await flow.browser.openPopup(demo.page);
     const row = await popup.waitForCode(message.code);
     expect(row.folder).toBe('spam');
-    expect(await popup.page.$(`[data-testid="code-row"][data-code="${message.code}"] [data-testid="spam-marker"]`)).not.toBeNull();
+    expect(
+      await popup.page.$(`[data-testid="code-row"][data-code="${message.code}"] [data-testid="spam-marker"]`),
+    ).not.toBeNull();
     await popup.fill(message.code);
     await demo.waitForCodeValue(message.code);
   });

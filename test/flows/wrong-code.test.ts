@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useFlow } from '../harness/index.ts';
 
 /** A code that is certainly not `code`: same length, every digit shifted. */
-const wrong = (code: string, shift = 1) =>
-  code.replace(/\d/g, (digit) => String((Number(digit) + shift) % 10));
+const wrong = (code: string, shift = 1) => code.replace(/\d/g, (digit) => String((Number(digit) + shift) % 10));
 
 describe('a mistyped code', () => {
   const flow = useFlow();

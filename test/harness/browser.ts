@@ -130,7 +130,8 @@ export class ExtensionBrowser {
 
   async newPage(url?: string): Promise<Page> {
     const page = await this.browser.newPage();
-    if (this.#colorScheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: this.#colorScheme }]);
+    if (this.#colorScheme)
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: this.#colorScheme }]);
     if (url) await page.goto(url, { waitUntil: 'domcontentloaded' });
     return page;
   }

@@ -87,7 +87,11 @@ export class DemoPage {
   }
 
   /** Waits for the status line to reach `state` (and, if given, to mention `text`). */
-  async waitForStatus(state: DemoStatus, text?: string, timeoutMs = 10_000): Promise<{ state: DemoStatus; text: string }> {
+  async waitForStatus(
+    state: DemoStatus,
+    text?: string,
+    timeoutMs = 10_000,
+  ): Promise<{ state: DemoStatus; text: string }> {
     await this.page.waitForFunction(
       (s: string, t: string | null) => {
         const el = document.querySelector<HTMLElement>('[data-testid="status"]');

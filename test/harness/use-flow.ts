@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { DemoPage, type DemoFlow } from './demo-page.ts';
 import { ExtensionBrowser, type LaunchOptions } from './browser.ts';
+import { type DemoFlow, DemoPage } from './demo-page.ts';
 import { type RelayProcess, type StartRelayOptions, startRelay } from './relay-process.ts';
 
 export interface FlowContext {
@@ -14,7 +14,9 @@ export interface FlowContext {
  * One real relay process and one real Chromium with the extension, paired, for a whole test file;
  * relay state and extension settings are reset before each test. Files run in parallel, each on its own port.
  */
-export function useFlow(options: { relay?: StartRelayOptions; browser?: Omit<LaunchOptions, 'relay'> } = {}): FlowContext {
+export function useFlow(
+  options: { relay?: StartRelayOptions; browser?: Omit<LaunchOptions, 'relay'> } = {},
+): FlowContext {
   const context = {} as FlowContext;
   beforeAll(async () => {
     context.relay = await startRelay(options.relay);
