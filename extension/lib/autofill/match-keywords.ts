@@ -11,25 +11,22 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-const LATIN_ONLY = /^[\p{Script=Latin}\d ]+$/u;
+/** Entries whose letters are all Latin (regex syntax aside) get word boundaries; see keywords.ts. */
+const LATIN_ONLY = /^[\p{Script=Latin}\d ()|?[\]*]+$/u;
 const compiled = new WeakMap<readonly string[], RegExp>();
-
-function escapeRegex(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** One regex per keyword list, built on first use. */
 function regexFor(keywords: readonly string[]): RegExp {
   let regex = compiled.get(keywords);
   if (!regex) {
-    const parts = keywords.map((keyword) => {
+    const parts = keywords.map((entry) => {
       // A trailing * makes a prefix: ids glue words together ("promocode", "captchacharacters", "otpinput").
-      const prefix = keyword.endsWith('*');
-      const word = escapeRegex(normalizeText(prefix ? keyword.slice(0, -1) : keyword));
+      const prefix = entry.endsWith('*');
+      const body = `(?:${prefix ? entry.slice(0, -1) : entry})`;
       // Latin words need boundaries ("pin" is inside "shipping", "zip" inside "unzip"); a digit may follow
       // ("otp1" for the first split box). CJK and Thai are written without spaces: match anywhere.
-      if (!LATIN_ONLY.test(word)) return word;
-      return prefix ? `(?<![\\p{L}])${word}` : `(?<![\\p{L}])${word}(?![\\p{L}])`;
+      if (!LATIN_ONLY.test(entry)) return body;
+      return prefix ? `(?<!\\p{L})${body}` : `(?<!\\p{L})${body}(?!\\p{L})`;
     });
     regex = new RegExp(parts.join('|'), 'u');
     compiled.set(keywords, regex);

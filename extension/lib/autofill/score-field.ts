@@ -15,7 +15,7 @@ export function scoreField(inputs: readonly HTMLInputElement[], codeLength: numb
     if (!hasCodeType(input)) return null;
     const tokens = (input.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
     if (tokens.includes('one-time-code')) hasOtpAutocomplete = true;
-    else if (tokens.some((token) => DENY_AUTOCOMPLETE.includes(token))) return null;
+    else if (tokens.some((token) => DENY_AUTOCOMPLETE.test(token))) return null;
   }
   const { own, context } = fieldText(inputs);
   if (matchKeywords(own, DENY_HARD)) return null;
