@@ -45,6 +45,25 @@ try {
       await browser.close();
     }
   }
+  // How the extension looks once loaded unpacked (Developer mode on): its pinned id, for the README.
+  const browser = await ExtensionBrowser.launch({ relay });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 470 });
+    await page.goto('chrome://extensions/');
+    await page.waitForFunction(() => document.querySelector('extensions-manager') !== null);
+    await page.evaluate(() => {
+      // chrome://extensions is built of nested open shadow roots; the toggle sits in the toolbar's.
+      const manager = document.querySelector('extensions-manager');
+      const toolbar = manager?.shadowRoot?.querySelector('extensions-toolbar');
+      toolbar?.shadowRoot?.querySelector<HTMLElement>('#devMode')?.click();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await page.screenshot({ path: `${OUT}load-unpacked.png` });
+    console.log(`wrote ${OUT}load-unpacked.png`);
+  } finally {
+    await browser.close();
+  }
 } finally {
   await relay.stop();
 }
