@@ -1,5 +1,6 @@
 import { ExtensionBrowser } from '../test/harness/browser.ts';
 import { startRelay } from '../test/harness/relay-process.ts';
+import { waitForExtensionBuild } from './lib/extension-build.ts';
 import type { FigureRunner } from './lib/figure.ts';
 import { createHttp } from './lib/http.ts';
 import { ms, ratio, sleep, summarize } from './lib/stats.ts';
@@ -14,6 +15,7 @@ declare global {
 
 export const endToEnd: FigureRunner = async ({ quick, log }) => {
   const samples = quick ? 5 : 20;
+  await waitForExtensionBuild();
   const relay = await startRelay({ testClock: false });
   const page = await serveTestPage();
   const browser = await ExtensionBrowser.launch({ relay });

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { findChrome } from '../scripts/find-chrome.mjs';
 import { EXTENSION_PATH, ExtensionBrowser } from '../test/harness/browser.ts';
 import { type RelayProcess, startRelay } from '../test/harness/relay-process.ts';
+import { waitForExtensionBuild } from './lib/extension-build.ts';
 import type { FigureRunner, Row } from './lib/figure.ts';
 import { createHttp } from './lib/http.ts';
 import { bytes, median, ms, num, ratio, sleep } from './lib/stats.ts';
@@ -141,6 +142,7 @@ export const extensionCost: FigureRunner = async ({ quick, log }) => {
   const loads = quick ? 3 : 6;
   const repeats = quick ? 2 : 3;
   const codes = 200;
+  await waitForExtensionBuild();
   const source = readFileSync(CONTENT_SCRIPT);
   const gzip = gzipSync(source, { level: 9 }).length;
   const rows: Row[] = [
