@@ -109,7 +109,7 @@ export const deliveryLatency: FigureRunner = async ({ quick, log }) => {
       });
       if (clients > 1) {
         rows.push({
-          metric: `  per client, ${clients} clients, p50 / p99`,
+          metric: `↳ per client, ${clients} clients, p50 / p99`,
           value: `${ms(relay.perClient.p50)} / ${ms(relay.perClient.p99)}`,
           ratio: ratio(relay.perClient.p99, bare.perClient.p99, 'bare ws (p99)'),
         });

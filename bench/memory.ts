@@ -79,14 +79,14 @@ export const memory: FigureRunner = async ({ quick, log }) => {
       ratio: `${num(perExpiryUs)} µs per expiry`,
     });
     rows.push({
-      metric: `  prototype fix, batched drain, ${num(compareAt)} codes: max delay (all expired in)`,
+      metric: `↳ prototype fix, batched drain, ${num(compareAt)} codes: max delay (all expired in)`,
       value: `${ms(compared.batched.maxDelayMs)} (${ms(compared.batched.totalMs)})`,
       target: '< 20 ms',
       met: compared.batched.maxDelayMs < 20,
       ratio: `stock scheduler, same ${num(compareAt)}: ${ms(compared.stock.maxDelayMs)} (${ms(compared.stock.totalMs)})`,
     });
     rows.push({
-      metric: '  noise floor: loop delay max of an idle process for 1 s (main / fresh)',
+      metric: '↳ noise floor: loop delay max of an idle process for 1 s (main / fresh)',
       value: `${ms(idleMs)} / ${ms(freshIdleMs)}`,
     });
     const batch = Math.max(1, Math.floor((10 * 1000) / perExpiryUs));
