@@ -5,6 +5,11 @@ import { defineConfig } from 'wxt';
  * Least privilege (SPEC "Extension"): the relay and local dev sites are reachable without asking; any other
  * site is an optional host permission asked for when the user turns on auto-fill there. `activeTab` covers
  * a fill the user starts (popup button, shortcut) on whatever tab is in front.
+ *
+ * No `content_scripts`: the autofill script (entrypoints/autofill.ts, an unlisted script) is injected with
+ * `scripting.executeScript` only into a tab that has a code to fill, instead of being parsed and run on every
+ * local page. Host access is still what lets the background inject it for auto-fill, and what makes tab urls
+ * of those sites (only those) visible to tabs.onUpdated without the `tabs` permission.
  */
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],

@@ -1,12 +1,12 @@
 /**
- * Messages from the background worker to the content script (contract between the two).
- * The content script must stay tiny (no zod there): it checks these shapes by hand with `isContentRequest`.
- * The background validates what it receives with zod schemas of its own.
+ * Messages from the background worker to the injected autofill script (entrypoints/autofill.ts; contract
+ * between the two). That script must stay small (no zod there): it checks these shapes by hand with
+ * `isContentRequest`. The background validates what it receives with zod schemas of its own.
  */
 export interface FillRequest {
   type: 'otp-relay/fill';
   code: string;
-  /** The code's origin: the content script refuses unless it is exactly `location.origin`. */
+  /** The code's origin: the autofill script refuses unless it is exactly `location.origin`. */
   origin: string;
   /** Press the form's submit after filling (only when the user turned that on). */
   submit: boolean;

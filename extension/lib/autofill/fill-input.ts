@@ -14,10 +14,7 @@ export function fillInput(input: HTMLInputElement, text: string): boolean {
   const view = input.ownerDocument.defaultView;
   if (!view) return false;
   input.focus();
-  if (input.value !== '') {
-    setNativeValue(input, '');
-    input.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'deleteContent' }));
-  }
+  if (input.value !== '') setValue(input, '', 'deleteContent');
   for (const char of text) {
     const keys = keyInit(char);
     const typed = input.dispatchEvent(new view.KeyboardEvent('keydown', keys));
@@ -32,8 +29,7 @@ export function fillInput(input: HTMLInputElement, text: string): boolean {
   if (!holds(input, text)) {
     // The page ate some keystrokes (a keydown handler that only accepts trusted events, a mask that lost
     // track): set the whole value at once, still through the native setter and an input event.
-    setNativeValue(input, text);
-    input.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+    setValue(input, text, 'insertFromPaste');
   }
   input.dispatchEvent(new view.Event('change', { bubbles: true }));
   return holds(input, text);
@@ -45,6 +41,14 @@ export function setNativeValue(input: HTMLInputElement, value: string): void {
   const setter = Object.getOwnPropertyDescriptor(view?.HTMLInputElement.prototype ?? {}, 'value')?.set;
   if (setter) setter.call(input, value);
   else input.value = value;
+}
+
+/** The whole value at once (not key by key), then the `input` event a framework's listener needs to see it. */
+export function setValue(input: HTMLInputElement, value: string, inputType: string): void {
+  setNativeValue(input, value);
+  const view = input.ownerDocument.defaultView;
+  const data = inputType === 'insertText' ? value : null;
+  if (view) input.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType, data }));
 }
 
 function holds(input: HTMLInputElement, text: string): boolean {

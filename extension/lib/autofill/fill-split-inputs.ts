@@ -1,4 +1,4 @@
-import { fillInput, setNativeValue } from './fill-input.ts';
+import { fillInput, setValue } from './fill-input.ts';
 
 /**
  * Types one character of `code` into each box, in order, focusing each box ourselves. Widgets move focus on
@@ -14,10 +14,7 @@ export function fillSplitInputs(boxes: readonly HTMLInputElement[], code: string
   });
   boxes.forEach((box, index) => {
     const char = chars[index] ?? '';
-    if (box.value === char) return;
-    setNativeValue(box, char);
-    const view = box.ownerDocument.defaultView;
-    if (view) box.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertText', data: char }));
+    if (box.value !== char) setValue(box, char, 'insertText');
   });
   return boxes.every((box, index) => box.value === chars[index]);
 }
