@@ -72,4 +72,6 @@ export function serveCommands(handlers: Record<string, Handler>): void {
     }
   });
   process.on('SIGTERM', () => process.exit(0));
+  // The bench process died or was stopped: servers under test must not outlive it.
+  process.on('disconnect', () => process.exit(0));
 }

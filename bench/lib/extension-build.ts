@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EXTENSION_PATH } from '../../test/harness/browser.ts';
 import { sleep } from './stats.ts';
 
-const BUILT_FILES = ['manifest.json', 'background.js', 'popup.html', join('content-scripts', 'content.js')];
+const BUILT_FILES = ['manifest.json', 'background.js', 'popup.html', 'autofill.js'];
 
 /**
  * Waits until the built extension is complete. `npm run bench` builds it first, but on a shared checkout
