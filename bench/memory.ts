@@ -35,23 +35,18 @@ export const memory: FigureRunner = async ({ quick, log }) => {
       if (reading.count < count) break;
     }
     const expiry = await child.call<ExpiryReading>('expire');
-    log(`  expire ${expiry.expired}: all expired in ${ms(expiry.totalMs)}, max loop delay ${ms(expiry.maxDelayMs)}`);
+    log(`  expire ${expiry.expired}: drained in ${ms(expiry.totalMs)}, max loop delay ${ms(expiry.maxDelayMs)}`);
     const idleMs = await child.call<number>('idleDelay', { ms: 1000 });
-    const compareAt = quick ? 10_000 : 50_000;
-    // In a fresh process: the first one still holds its whole (expired) population, whose GC pauses would
-    // be counted against the prototype.
+    // The test-clock path in a fresh process: the first one still holds its whole (expired) population.
+    const testClockAt = quick ? 10_000 : 50_000;
     const fresh = startChild(new URL('./lib/memory-process.ts', import.meta.url), ['--expose-gc']);
-    let compared: Record<'stock' | 'batched', ExpiryReading>;
-    let freshIdleMs: number;
+    let advanced: ExpiryReading;
     try {
-      compared = await fresh.call<Record<'stock' | 'batched', ExpiryReading>>('compare', { count: compareAt });
-      freshIdleMs = await fresh.call<number>('idleDelay', { ms: 1000 });
+      advanced = await fresh.call<ExpiryReading>('testClock', { count: testClockAt });
     } finally {
       await fresh.stop();
     }
-    log(
-      `  at ${compareAt}: stock max delay ${ms(compared.stock.maxDelayMs)}, batched ${ms(compared.batched.maxDelayMs)}`,
-    );
+    log(`  test clock, ${testClockAt}: advance blocked ${ms(advanced.totalMs)}, max delay ${ms(advanced.maxDelayMs)}`);
 
     const rows: Row[] = [];
     const perItem = (reading: HeapReading) => (reading.heapUsed - empty.heapUsed) / reading.count;
@@ -71,46 +66,63 @@ export const memory: FigureRunner = async ({ quick, log }) => {
       });
     }
     const perExpiryUs = (expiry.totalMs / expiry.expired) * 1000;
-    rows.push({
-      metric: `event-loop delay max while ${num(expiry.expired)} codes expire at once`,
-      value: ms(expiry.maxDelayMs),
-      target: '< 20 ms',
-      met: expiry.maxDelayMs < 20,
-      ratio: `${num(perExpiryUs)} µs per expiry`,
-    });
-    rows.push({
-      metric: `↳ prototype fix, batched drain, ${num(compareAt)} codes: max delay (all expired in)`,
-      value: `${ms(compared.batched.maxDelayMs)} (${ms(compared.batched.totalMs)})`,
-      target: '< 20 ms',
-      met: compared.batched.maxDelayMs < 20,
-      ratio: `stock scheduler, same ${num(compareAt)}: ${ms(compared.stock.maxDelayMs)} (${ms(compared.stock.totalMs)})`,
-    });
-    rows.push({
-      metric: '↳ noise floor: loop delay max of an idle process for 1 s (main / fresh)',
-      value: `${ms(idleMs)} / ${ms(freshIdleMs)}`,
-    });
-    const batch = Math.max(1, Math.floor((10 * 1000) / perExpiryUs));
+    const perAdvanceUs = (advanced.totalMs / advanced.expired) * 1000;
+    rows.push(
+      {
+        metric: `event-loop delay max while ${num(expiry.expired)} codes expire at once (real clock)`,
+        value: ms(expiry.maxDelayMs),
+        target: '< 20 ms',
+        met: expiry.maxDelayMs < 20,
+        ratio: `${num(expiry.maxDelayMs / idleMs, 2)}× the idle noise floor; longest GC pause ${ms(expiry.maxGcMs)}`,
+      },
+      {
+        metric: `↳ all ${num(expiry.expired)} expired within`,
+        value: ms(expiry.totalMs),
+        ratio: `${num(perExpiryUs)} µs per code`,
+      },
+      {
+        metric: '↳ noise floor: loop delay max of the same process idle for 1 s',
+        value: ms(idleMs),
+      },
+      {
+        metric: '↳ scheduler drain chains interleaved at once (peak pending setImmediate)',
+        value: String(expiry.maxChains ?? 'n/a'),
+        target: '1',
+        met: expiry.maxChains === 1,
+      },
+      {
+        metric: `↳ test clock: one advance past ${num(advanced.expired)} TTLs blocks the loop for`,
+        value: ms(advanced.maxDelayMs),
+        ratio: `${num(perAdvanceUs)} µs per code, synchronous by design`,
+      },
+    );
     return {
       id: 4,
       title: 'Memory and mass expiry',
       rows,
       method: [
-        `The relay's RelayService wired as createRelay wires it (store, inbox, heap scheduler, event log, hasher), on a test clock, in a child process with --expose-gc; heapUsed after two full GCs, minus the empty service, divided by the count. Each verification has its own destination (half SMS, half email), its message in the inbox, its expiry in the scheduler: everything the relay keeps per pending code. Creating ${num(readings.at(-1)?.count ?? 0)} took ${ms(readings.reduce((sum, r) => sum + r.fillMs, 0))}.`,
+        `The relay's RelayService wired as createRelay wires it (store, inbox, heap scheduler, event log, hasher), in a child process with --expose-gc; heapUsed after two full GCs, minus the empty service, divided by the count. Each verification has its own destination (half SMS, half email), its message in the inbox, its expiry in the scheduler: everything the relay keeps per pending code. Creating ${num(readings.at(-1)?.count ?? 0)} took ${ms(readings.reduce((sum, r) => sum + r.fillMs, 0))}.`,
         ...((readings.at(-1)?.count ?? 0) < (steps.at(-1) ?? 0)
           ? [
               `The fill stopped at the ${num(budgetMs / 1000)} s budget before ${num(steps.at(-1) ?? 0)} (creates ran at ${num((readings.reduce((sum, r) => sum + r.fillMs, 0) / (readings.at(-1)?.count ?? 1)) * 1000)} µs each on this box), so the last row is at the count reached; per-item bytes are flat from 100,000 up, and the expiry row scales linearly (µs per expiry).`,
             ]
           : []),
-        'Mass expiry: the test clock is advanced past every TTL through service.advanceClock (what POST /api/v1/clock/advance runs) while perf_hooks.monitorEventLoopDelay (1 ms resolution) watches; on the real clock the one scheduler timer fires and runs the same Scheduler.runDue loop.',
-        `Before/after: in a fresh process, on two services of ${num(compareAt)} codes each, the same advance with the stock Scheduler and with bench/lib/batched-scheduler.ts, a prototype of the proposed fix (same heap, drain in turns of ≤ 5 ms with setImmediate between them; the advance then waits for the drain). The relay itself is unchanged.`,
+        "Mass expiry on the real clock: the service runs on a real clock that stands still while it is filled (every code gets the same deadline, TTL 2 s) and then runs on; the scheduler's own timer fires and drains them (relay/src/scheduler.ts: 5 ms slices with setImmediate between, since 20a58b1). perf_hooks.monitorEventLoopDelay (1 ms resolution) watches from the moment the clock runs until the last `expired` event; the noise floor is the same process idle, which on a loaded shared box is not zero.",
+        `Test clock: ${num(testClockAt)} codes on a fresh test-clock service in a fresh process, expired by one service.advanceClock (what POST /api/v1/clock/advance runs), which fires everything due synchronously by design.`,
       ],
       findings: [
         ...(readings.every((reading) => perItem(reading) <= KIB) ? [] : HEAP_BREAKDOWN),
+        ...((expiry.maxChains ?? 1) <= 1
+          ? []
+          : [
+              `Bug in relay/src/scheduler.ts (sliced drain, 20a58b1): drains multiply. #drainInSlices clears #immediate BEFORE it runs a slice, and every expiry inside the slice schedules its "forget" task, whose schedule() calls #arm(); seeing no immediate pending and the timer already fired, #arm sets a new 0 ms timer, whose callback starts a second drain chain while the first one's setImmediate is still queued. Here ${expiry.maxChains} chains ran side by side, so one loop turn ran up to ${expiry.maxChains} slices of 5 ms back to back, and the delay grew with the backlog. Fix: mark the drain as in progress for the whole of #drainInSlices (e.g. a #draining flag, or clear #immediate only after #drain returns) so #arm returns early, and let the timer callback start a drain only when none is running; a test can assert at most one pending setImmediate during a 50k expiry.`,
+            ]),
         ...(expiry.maxDelayMs < 20
           ? []
           : [
-              `Mass expiry blocks the event loop for ${ms(expiry.totalMs)} (${num(perExpiryUs)} µs per code): Scheduler.runDue (relay/src/scheduler.ts) drains every due task in one synchronous loop, and each expiry also publishes two stream events, builds a Verification with four ISO timestamps, removes its messages and schedules a "forget" task. Fix in the scheduler: drain in bounded batches (e.g. stop after ~${num(batch)} tasks or 5 ms of performance.now(), then setImmediate to continue), keeping deadline order; advanceClock would then await the drain (the route is already async-capable) so testers still see everything due fired when the call returns.`,
+              `The real-clock drain let the loop wait ${ms(expiry.maxDelayMs)} at worst, against an idle floor of ${ms(idleMs)} and a longest GC pause of ${ms(expiry.maxGcMs)} meanwhile${(expiry.maxChains ?? 1) > 1 ? ': the interleaved drain chains above are what dominates' : ": with one drain chain of 5 ms slices, what is left is GC and the box's other load"}.`,
             ]),
+        `A test-clock advance is still one synchronous drain: ${num(perAdvanceUs)} µs per code, so about ${ms(perAdvanceUs)} per 1,000 codes (${ms((perAdvanceUs * 1_000_000) / 1000)} for 1M) during which the relay answers nobody, streams included. If that matters for shared test relays, POST /clock/advance (relay/src/relay-service.ts advanceClock, relay/src/http/routes.ts) could await the same sliced drain and answer when it is done, keeping "everything due has fired when the call returns".`,
       ],
     };
   } finally {

@@ -9,7 +9,6 @@ import { createLogger } from '../../relay/src/logger.ts';
 import { RelayService } from '../../relay/src/relay-service.ts';
 import { Scheduler } from '../../relay/src/scheduler.ts';
 import { createMemoryStore, type RelayStore } from '../../relay/src/store.ts';
-import { BatchedScheduler } from './batched-scheduler.ts';
 
 /** Limits that never refuse a benchmark's sends (each load uses unique destinations anyway). */
 export const RELAXED_LIMITS: Partial<RelayLimits> = {
@@ -32,14 +31,11 @@ export interface ServiceParts {
  * the bare node:http baseline and the heap measurements run on.
  */
 export function createServiceParts(
-  options: { testClock?: boolean; store?: RelayStore; limits?: Partial<RelayLimits>; batchedExpiry?: boolean } = {},
+  options: { testClock?: boolean; clock?: Clock; store?: RelayStore; limits?: Partial<RelayLimits> } = {},
 ): ServiceParts {
-  const clock: Clock | TestClock = options.testClock ? createTestClock() : createRealClock();
+  const clock: Clock | TestClock = options.clock ?? (options.testClock ? createTestClock() : createRealClock());
   const store = options.store ?? createMemoryStore();
-  // The prototype fix of figure 4 has Scheduler's shape; its private fields make the class nominal.
-  const scheduler = options.batchedExpiry
-    ? (new BatchedScheduler(clock) as unknown as Scheduler)
-    : new Scheduler(clock);
+  const scheduler = new Scheduler(clock);
   const events = new EventLog(clock, 1000);
   const inbox = new Inbox(store);
   const service = new RelayService({
