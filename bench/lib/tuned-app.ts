@@ -6,7 +6,7 @@ import type { RelayContext, Route } from '../../relay/src/http/route.ts';
 import { bearerToken, isAllowedHost, tokenMatches } from '../../relay/src/http/security.ts';
 
 /*
- * A PROTOTYPE of the changes proposed for relay/src/http/create-app.ts, used only to measure them (figure
+ * A PROTOTYPE of candidate changes to relay/src/http/create-app.ts, used only to measure them (figure
  * 1's before/after). Same routes, same checks, same order; three changes:
  * 1. the API is one express.Router mounted once at /api, with ONE middleware doing token + media-type
  *    checks, then express.json (the relay stacks three app.use('/api', …) layers, each re-matching the
