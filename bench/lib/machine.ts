@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface Machine {
@@ -8,6 +9,8 @@ export interface Machine {
   platform: string;
   date: string;
   loadAverage: string;
+  /** The commit measured, and which product paths had uncommitted changes at the time. */
+  code: string;
 }
 
 export function describeMachine(): Machine {
@@ -20,7 +23,22 @@ export function describeMachine(): Machine {
     platform: `${process.platform} ${process.arch}`,
     date: new Date().toISOString(),
     loadAverage: currentLoad(),
+    code: describeCode(),
   };
+}
+
+function describeCode(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trimEnd();
+  try {
+    const commit = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain', '--', 'relay', 'extension', 'shared')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+    return dirty.length === 0 ? commit : `${commit} + uncommitted changes in ${dirty.join(', ')}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 export const currentLoad = (): string =>

@@ -66,6 +66,7 @@ ${extra.quick ? '\n> **Smoke run (`--quick`): small counts, not the real figures
 | RAM | ${machine.ramGiB} GiB |
 | Node | ${machine.node} (${machine.platform}) |
 | date | ${machine.date} |
+| code measured | ${machine.code} |
 | load average (1/5/15 min) at start → end | ${machine.loadAverage} → ${extra.loadAfter} |
 | suite wall time | ${Math.round(extra.elapsedS)} s |
 

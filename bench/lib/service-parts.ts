@@ -1,4 +1,3 @@
-import type { Message } from '@otp-relay/shared';
 import { Chaos } from '../../relay/src/chaos.ts';
 import { type Clock, createRealClock, createTestClock, type TestClock } from '../../relay/src/clock.ts';
 import { createCodeHasher } from '../../relay/src/codes.ts';
@@ -65,7 +64,7 @@ export function createProbedStore(probe: StoreProbe): RelayStore {
   const store = createMemoryStore();
   return {
     ...store,
-    addMessage(message: Message) {
+    addMessage(message: Parameters<RelayStore['addMessage']>[0]) {
       probe.codes.set(message.to, message.code);
       store.addMessage(message);
     },
