@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRealClock, createTestClock } from './clock.ts';
 import { Scheduler } from './scheduler.ts';
 
 describe('Scheduler', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it('fires what fell due on runDue, earliest first, each once', () => {
     const clock = createTestClock(1000);
     const scheduler = new Scheduler(clock);
@@ -98,6 +102,45 @@ describe('Scheduler', () => {
     expect(firedWhenOtherTimerRan).toBeGreaterThan(0);
     expect(firedWhenOtherTimerRan).toBeLessThan(total);
     expect(order).toEqual([...order].sort((a, b) => a - b));
+    scheduler.dispose();
+  });
+
+  it('on the real clock, runs ONE drain chain even when the tasks it fires schedule more tasks', async () => {
+    // Regression (bench figure 4): each expiry schedules its clean-up, and that used to re-arm a 0 ms timer
+    // mid-drain, so ~19 chains of 5 ms slices ran side by side and the loop stalled for 100 ms.
+    let pending = 0;
+    let peak = 0;
+    let slices = 0;
+    const original = globalThis.setImmediate;
+    vi.spyOn(globalThis, 'setImmediate').mockImplementation(((callback: () => void) => {
+      pending += 1;
+      slices += 1;
+      peak = Math.max(peak, pending);
+      return original(() => {
+        pending -= 1;
+        callback();
+      });
+    }) as typeof setImmediate);
+    const clock = createRealClock();
+    const scheduler = new Scheduler(clock);
+    const at = clock.now() + 20;
+    const total = 20_000;
+    let fired = 0;
+    const done = new Promise<void>((resolve) => {
+      for (let i = 0; i < total; i++) {
+        scheduler.schedule(`expire:${i}`, at, () => {
+          const spin = performance.now() + 0.01;
+          while (performance.now() < spin);
+          scheduler.schedule(`forget:${i}`, at + 3_600_000, () => {});
+          fired += 1;
+          if (fired === total) resolve();
+        });
+      }
+    });
+    await done;
+    expect(slices).toBeGreaterThan(1); // the drain really was sliced
+    expect(peak).toBe(1);
+    expect(scheduler.size).toBe(total); // the clean-ups wait for their own deadline
     scheduler.dispose();
   });
 });

@@ -26,6 +26,11 @@ export class Scheduler {
   readonly #tasks = new Map<string, Task>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #immediate: ReturnType<typeof setImmediate> | undefined;
+  /**
+   * True from the first slice of a drain to its last. Tasks run inside a slice schedule more work (an expiry
+   * schedules its clean-up), and re-arming the timer then would start a second drain chain beside this one.
+   */
+  #draining = false;
   #timerAt = Number.POSITIVE_INFINITY;
   #disposed = false;
 
@@ -88,11 +93,17 @@ export class Scheduler {
   #drainInSlices(): void {
     this.#immediate = undefined;
     if (this.#disposed) return;
-    if (!this.#drain(SLICE_MS)) this.#immediate = setImmediate(() => this.#drainInSlices());
+    this.#draining = true;
+    if (!this.#drain(SLICE_MS)) {
+      this.#immediate = setImmediate(() => this.#drainInSlices());
+      return;
+    }
+    this.#draining = false;
+    this.#arm();
   }
 
   #arm(): void {
-    if (this.#disposed || this.#clock.isTest || this.#immediate !== undefined) return;
+    if (this.#disposed || this.#clock.isTest || this.#draining) return;
     this.#dropStale();
     const next = this.#heap.peekValue();
     if (next === undefined) {
@@ -114,6 +125,7 @@ export class Scheduler {
   #disarm(): void {
     clearImmediate(this.#immediate);
     this.#immediate = undefined;
+    this.#draining = false;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#timerAt = Number.POSITIVE_INFINITY;
