@@ -13,10 +13,19 @@ interface Round {
   failures: number;
 }
 
-/** Resolves once the relay has registered `count` more long polls (each registers through one inbox scan). */
+/**
+ * Resolves once the relay has registered `count` more long polls. Each registers through one inbox scan
+ * (Inbox.wait → latest → store.messages(), counted by the store tap); should the relay stop scanning there,
+ * `count` open connections held for half a second stand in.
+ */
 async function waitersRegistered(child: Child, count: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while ((await child.call<{ messageScans: number }>('stats')).messageScans < count) {
+  let connectedSince: number | undefined;
+  for (;;) {
+    const { messageScans, connections } = await child.call<{ messageScans: number; connections: number }>('stats');
+    if (messageScans >= count) return;
+    connectedSince = connections >= count ? (connectedSince ?? Date.now()) : undefined;
+    if (connectedSince !== undefined && Date.now() - connectedSince >= 500) return;
     if (Date.now() > deadline) throw new Error(`only some of ${count} long polls registered`);
     await sleep(5);
   }

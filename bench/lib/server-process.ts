@@ -208,7 +208,12 @@ serveCommands({
   bare: startBare,
   tuned: startTuned,
   wsBare: startWsBare,
-  stats: () => ({ messageScans: probe.messageScans, rssBytes: process.memoryUsage().rss }),
+  stats: async () => ({
+    messageScans: probe.messageScans,
+    connections: await new Promise<number>((resolve) =>
+      lastRelay ? lastRelay.server.getConnections((_error, count) => resolve(count)) : resolve(0),
+    ),
+  }),
   /** Fills the last relay's inbox in-process (faster than HTTP): `count` pending codes, one per address. */
   fill: ({ count }: { count: number }) => {
     if (!lastRelay) throw new Error('no relay started');
