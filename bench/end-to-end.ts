@@ -77,7 +77,7 @@ export const endToEnd: FigureRunner = async ({ quick, log }) => {
     ],
     method: [
       `The real relay CLI (test/harness startRelay, real clock) and real headless Chromium with the built extension (ExtensionBrowser, paired, auto-fill turned on for the page's origin). The page is a plain form with one labelled code input, served on another 127.0.0.1 port; it records when the whole code is in the field. Each sample: clear the field, POST /verifications (SMS) from the bench; latency = that POST sent → the field holds 6 digits, both on the wall clock (±1 ms between processes). ${samples} samples after 3 warm-ups; ${missed} never filled within 10 s.`,
-      'In the same run, a raw Node `ws` stream client on the same relay times the same creates: the ratio isolates what the browser side (service worker → content script → typed fill) adds.',
+      'In the same run, a raw Node `ws` stream client on the same relay times the same creates: the ratio isolates what the browser side adds (service worker → autofill script injected into the tab on the first code → typed fill).',
     ],
     findings: [],
   };
