@@ -196,14 +196,14 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
     },
     { metric: 'bare request latency p50 / p99, 1 conn', value: `${ms(single.bare.p50)} / ${ms(single.bare.p99)}` },
     {
-      metric: '↳ prototype fix (tuned Express app): pairs/s, 50 conns',
+      metric: '↳ candidate create-app.ts changes (tuned-app prototype): pairs/s, 50 conns',
       value: num(tuned),
       target: '≥ 0.7 of bare',
       met: within('tuned', 'bare') >= 0.7,
       ratio: `${num(within('tuned', 'bare'), 2)}× bare, ${num(within('tuned', 'relay'), 2)}× relay (per-round medians)`,
     },
     {
-      metric: '↳ prototype fix: latency p50 / p99, 50 conns; 1 conn p50',
+      metric: '↳ tuned-app prototype: latency p50 / p99, 50 conns; 1 conn p50',
       value: `${ms(pick(at50.tuned, 'p50'))} / ${ms(pick(at50.tuned, 'p99'))}; ${ms(single.tuned.p50)}`,
       ratio: ratio(single.tuned.p50, single.relay.p50, 'relay 1-conn p50'),
     },

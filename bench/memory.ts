@@ -120,7 +120,7 @@ export const memory: FigureRunner = async ({ quick, log }) => {
         ...(expiry.maxDelayMs < 20
           ? []
           : [
-              `The real-clock drain let the loop wait ${ms(expiry.maxDelayMs)} at worst, against an idle floor of ${ms(idleMs)} and a longest GC pause of ${ms(expiry.maxGcMs)} meanwhile${(expiry.maxChains ?? 1) > 1 ? ': the interleaved drain chains above are what dominates' : ": with one drain chain of 5 ms slices, what is left is GC and the box's other load"}.`,
+              `The real-clock drain let the loop wait ${ms(expiry.maxDelayMs)} at worst, against an idle floor of ${ms(idleMs)} and a longest GC pause of ${ms(expiry.maxGcMs)} meanwhile${(expiry.maxChains ?? 1) > 1 ? ': the interleaved drain chains above are what dominates' : ': with one drain chain of 5 ms slices and GC pauses that short, neither the drain loop nor GC explains the spike; on a shared box the process being descheduled is the remaining suspect, so compare a run on a quiet machine'}.`,
             ]),
         `A test-clock advance is still one synchronous drain: ${num(perAdvanceUs)} µs per code, so about ${ms(perAdvanceUs)} per 1,000 codes (${ms((perAdvanceUs * 1_000_000) / 1000)} for 1M) during which the relay answers nobody, streams included. If that matters for shared test relays, POST /clock/advance (relay/src/relay-service.ts advanceClock, relay/src/http/routes.ts) could await the same sliced drain and answer when it is done, keeping "everything due has fired when the call returns".`,
       ],
