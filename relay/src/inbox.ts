@@ -1,5 +1,7 @@
 import type { Folder, Message, Purpose } from '@otp-relay/shared';
-import type { RelayStore } from './store.ts';
+import { toTimestamp } from './clock.ts';
+import { composeMessage } from './compose-message.ts';
+import type { MessageRecord, RelayStore, VerificationRecord } from './store.ts';
 
 export interface MessageFilter {
   to?: string | undefined;
@@ -11,7 +13,7 @@ export interface MessageFilter {
 }
 
 interface Waiter {
-  filter: MessageFilter;
+  matcher: Matcher;
   resolve: (message: Message | null) => void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -24,13 +26,61 @@ export function normalizeTo(to: string): string {
   return /^ \d+$/.test(to) ? `+${to.slice(1)}` : to;
 }
 
-export function matchesFilter(message: Message, filter: MessageFilter): boolean {
-  if (filter.to !== undefined && message.to !== normalizeTo(filter.to)) return false;
-  if (filter.purpose !== undefined && message.purpose !== filter.purpose) return false;
-  if (filter.origin !== undefined && message.origin !== filter.origin) return false;
-  if (filter.folder !== undefined && message.folder !== filter.folder) return false;
-  if (filter.since !== undefined && Date.parse(message.createdAt) <= Date.parse(filter.since)) return false;
+/** A filter with its destination normalised and its `since` parsed, once per list or wait. */
+interface Matcher {
+  to: string | undefined;
+  purpose: Purpose | undefined;
+  origin: string | undefined;
+  folder: Folder | undefined;
+  sinceMs: number | undefined;
+}
+
+function matcherOf(filter: MessageFilter): Matcher {
+  return {
+    to: filter.to === undefined ? undefined : normalizeTo(filter.to),
+    purpose: filter.purpose,
+    origin: filter.origin,
+    folder: filter.folder,
+    sinceMs: filter.since === undefined ? undefined : Date.parse(filter.since),
+  };
+}
+
+function matches(message: MessageRecord, verification: VerificationRecord, m: Matcher): boolean {
+  if (m.to !== undefined && message.to !== m.to) return false;
+  if (m.purpose !== undefined && verification.purpose !== m.purpose) return false;
+  if (m.origin !== undefined && verification.origin !== m.origin) return false;
+  if (m.folder !== undefined && message.folder !== m.folder) return false;
+  if (m.sinceMs !== undefined && message.createdAt <= m.sinceMs) return false;
   return true;
+}
+
+/**
+ * The message as the wire shows it. Its words are composed here rather than kept: a live message costs its
+ * code, not its text (bench figure 4). A message lives only while its verification is pending, so the
+ * verification's expiry and TTL are the message's.
+ */
+function toMessage(message: MessageRecord, verification: VerificationRecord): Message {
+  const { channel, purpose, origin } = verification;
+  const content = composeMessage({
+    channel,
+    purpose,
+    origin,
+    code: message.code,
+    ttlSeconds: Math.round(verification.ttlMs / 1000),
+  });
+  return {
+    id: message.id,
+    verificationId: message.verificationId,
+    channel,
+    to: message.to,
+    purpose,
+    origin,
+    code: message.code,
+    ...content,
+    folder: message.folder,
+    createdAt: toTimestamp(message.createdAt),
+    expiresAt: toTimestamp(verification.expiresAt),
+  };
 }
 
 /**
@@ -50,10 +100,14 @@ export class Inbox {
   }
 
   list(filter: MessageFilter, limit = Number.POSITIVE_INFINITY): Message[] {
+    const matcher = matcherOf(filter);
     const found: Message[] = [];
     for (const message of this.#store.messages()) {
       if (found.length >= limit) break;
-      if (matchesFilter(message, filter)) found.push(message);
+      const verification = this.#store.getVerification(message.verificationId);
+      if (verification !== undefined && matches(message, verification, matcher)) {
+        found.push(toMessage(message, verification));
+      }
     }
     return found;
   }
@@ -71,7 +125,7 @@ export class Inbox {
     if (now !== null || waitMs <= 0 || signal?.aborted) return Promise.resolve(now);
     return new Promise((resolve) => {
       const waiter: Waiter = {
-        filter,
+        matcher: matcherOf(filter),
         resolve: (message) => {
           clearTimeout(waiter.timer);
           this.#waiters.delete(waiter);
@@ -86,11 +140,14 @@ export class Inbox {
     });
   }
 
-  add(message: Message): void {
+  /** Delivers `message` (of `verification`) and releases the waiters it matches; returns it as the wire shows it. */
+  add(message: MessageRecord, verification: VerificationRecord): Message {
     this.#store.addMessage(message);
+    const wire = toMessage(message, verification);
     for (const waiter of [...this.#waiters]) {
-      if (matchesFilter(message, waiter.filter)) waiter.resolve(message);
+      if (matches(message, verification, waiter.matcher)) waiter.resolve(wire);
     }
+    return wire;
   }
 
   removeOf(verificationId: string): string[] {

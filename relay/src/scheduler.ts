@@ -6,24 +6,34 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** On the real clock a mass expiry is drained in slices this long, yielding to I/O in between. */
 const SLICE_MS = 5;
 
-interface Task {
-  at: number;
-  run: () => void;
+/**
+ * What runs when a deadline of one kind falls due, told the id and the deadline it was scheduled with. It
+ * checks its own state first: a deadline that moved (a resend) or no longer matters (a code already used)
+ * leaves its old entry in the heap, and that entry must do nothing when it fires.
+ */
+export type TaskHandler = (id: string, at: number) => void;
+
+/** The deadlines of one kind: a binary heap of ids by time. */
+interface Lane {
+  readonly heap: FlatQueue<string>;
+  readonly run: TaskHandler;
 }
 
 /**
- * Deadlines (code expiry, delayed deliveries, clean-up) in a binary heap with lazy deletion and ONE timer
- * armed for the earliest: nothing ever scans all codes. Re-scheduling or cancelling a key only updates the
- * map; stale heap entries are skipped when they surface. With a test clock the timer is never armed:
- * `runDue()` (called after each advance) fires everything due, synchronously and in deadline order. On the
- * real clock the timer drains in 5 ms slices (then setImmediate), so 100k codes expiring in the same
- * millisecond do not stall the event loop (bench/memory.ts measured it); whoever reads a code meanwhile
- * still sees it expired, because the service checks the deadline itself on every read.
+ * Deadlines (code expiry, delayed deliveries, clean-up) in binary heaps and ONE timer armed for the earliest:
+ * nothing ever scans all codes. A task is a (kind, id, at) entry and each kind has one handler, so a pending
+ * code costs its id and a number in a heap: no key string, closure or map entry (bench figure 4). There is no
+ * cancel: the handlers ignore entries that no longer apply, so moving or dropping a deadline costs nothing
+ * until the old entry surfaces (resends are rate-limited, so such entries stay few), and no hash table has
+ * to grow or shrink while a million codes expire (rehashing a Map of ~500k entries took 35–125 ms here).
+ * With a test clock the timer is never armed: `runDue()` (called after each advance) fires everything due,
+ * synchronously and in deadline order. On the real clock the timer drains in 5 ms slices (then
+ * setImmediate), so 100k codes expiring in the same millisecond do not stall the event loop; whoever reads
+ * a code meanwhile still sees it expired, because the service checks the deadline itself on every read.
  */
 export class Scheduler {
   readonly #clock: Clock;
-  readonly #heap = new FlatQueue<string>();
-  readonly #tasks = new Map<string, Task>();
+  readonly #lanes = new Map<string, Lane>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #immediate: ReturnType<typeof setImmediate> | undefined;
   /**
@@ -38,25 +48,29 @@ export class Scheduler {
     this.#clock = clock;
   }
 
+  /** Entries waiting in the heaps, of every kind (including ones their handler will ignore). */
   get size(): number {
-    return this.#tasks.size;
+    let size = 0;
+    for (const lane of this.#lanes.values()) size += lane.heap.length;
+    return size;
   }
 
-  /** Runs `run` once the clock reaches `at` (ms). Replaces any task of the same key. */
-  schedule(key: string, at: number, run: () => void): void {
-    this.#tasks.set(key, { at, run });
-    this.#heap.push(key, at);
-    if (this.#heap.length > 4 * this.#tasks.size + 1024) this.#compact();
+  /** Says what a task of `kind` does; once per kind, before scheduling any. */
+  handle(kind: string, run: TaskHandler): void {
+    if (this.#lanes.has(kind)) throw new Error(`Scheduler: "${kind}" already has a handler`);
+    this.#lanes.set(kind, { heap: new FlatQueue<string>(), run });
+  }
+
+  /** Runs the handler of `kind` with `id` and `at` once the clock reaches `at` (ms). */
+  schedule(kind: string, id: string, at: number): void {
+    const lane = this.#lanes.get(kind);
+    if (lane === undefined) throw new Error(`Scheduler: no handler for "${kind}"`);
+    lane.heap.push(id, at);
     this.#arm();
   }
 
-  cancel(key: string): void {
-    this.#tasks.delete(key);
-  }
-
   clear(): void {
-    this.#tasks.clear();
-    this.#heap.clear();
+    for (const lane of this.#lanes.values()) clearHeap(lane.heap);
     this.#disarm();
   }
 
@@ -70,19 +84,27 @@ export class Scheduler {
     this.#drain(Number.POSITIVE_INFINITY);
   }
 
+  /** The lane whose next deadline is earliest. */
+  #earliest(): Lane | undefined {
+    let earliest: Lane | undefined;
+    for (const lane of this.#lanes.values()) {
+      if (lane.heap.length === 0) continue;
+      if (earliest === undefined || (lane.heap.peekValue() as number) < (earliest.heap.peekValue() as number)) {
+        earliest = lane;
+      }
+    }
+    return earliest;
+  }
+
   /** Runs due tasks for at most `budgetMs`; true when nothing due is left. */
   #drain(budgetMs: number): boolean {
     const now = this.#clock.now();
     const started = performance.now();
     let ran = 0;
-    while (this.#heap.length > 0) {
-      const at = this.#heap.peekValue() as number;
+    for (let lane = this.#earliest(); lane !== undefined; lane = this.#earliest()) {
+      const at = lane.heap.peekValue() as number;
       if (at > now) break;
-      const key = this.#heap.pop() as string;
-      const task = this.#tasks.get(key);
-      if (task === undefined || task.at !== at) continue; // cancelled or re-scheduled: a stale entry
-      this.#tasks.delete(key);
-      task.run();
+      lane.run(lane.heap.pop() as string, at);
       ran += 1;
       if (ran % 64 === 0 && performance.now() - started > budgetMs) return false;
     }
@@ -104,8 +126,7 @@ export class Scheduler {
 
   #arm(): void {
     if (this.#disposed || this.#clock.isTest || this.#draining) return;
-    this.#dropStale();
-    const next = this.#heap.peekValue();
+    const next = this.#earliest()?.heap.peekValue();
     if (next === undefined) {
       this.#disarm();
       return;
@@ -130,20 +151,11 @@ export class Scheduler {
     this.#timer = undefined;
     this.#timerAt = Number.POSITIVE_INFINITY;
   }
+}
 
-  /** Rebuilds the heap from the live tasks when stale entries pile up (many re-schedules, few deadlines). */
-  #compact(): void {
-    this.#heap.clear();
-    for (const [key, task] of this.#tasks) this.#heap.push(key, task.at);
-  }
-
-  /** Pops cancelled entries off the top so the timer is armed for a live deadline. */
-  #dropStale(): void {
-    while (this.#heap.length > 0) {
-      const key = this.#heap.peek() as string;
-      const task = this.#tasks.get(key);
-      if (task !== undefined && task.at === this.#heap.peekValue()) return;
-      this.#heap.pop();
-    }
-  }
+/** Empties a heap and lets go of the ids it held (FlatQueue.clear only resets its length). */
+function clearHeap(heap: FlatQueue<string>): void {
+  heap.clear();
+  heap.ids.length = 0;
+  heap.values.length = 0;
 }

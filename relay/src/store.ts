@@ -1,4 +1,5 @@
-import type { Channel, Message, Purpose, VerificationStatus } from '@otp-relay/shared';
+import type { Channel, Folder, Purpose, VerificationStatus } from '@otp-relay/shared';
+import type { CodeDigest } from './codes.ts';
 
 /** A verification as the relay keeps it: times in ms on the relay's clock, the code only as a digest. */
 export interface VerificationRecord {
@@ -11,13 +12,30 @@ export interface VerificationRecord {
   codeLength: number;
   ttlMs: number;
   /** HMAC of the live code; null once the verification left `pending` (a dead code matches nothing). */
-  codeDigest: Buffer | null;
+  codeDigest: CodeDigest | null;
   attemptsRemaining: number;
   sendCount: number;
   createdAt: number;
   updatedAt: number;
   expiresAt: number;
   resendAvailableAt: number;
+  /** Its live message (a verification has at most one); set and cleared by the store only. */
+  message: MessageRecord | null;
+}
+
+/**
+ * A delivered message as the relay keeps it: only what is not derived from its verification. Its words are a
+ * pure function of the verification and the code, so they are composed when the message is read
+ * (inbox.ts), as are the ISO timestamps; the code itself must stay, since the inbox serves it.
+ */
+export interface MessageRecord {
+  id: string;
+  verificationId: string;
+  to: string;
+  code: string;
+  folder: Folder;
+  /** ms on the relay's clock. */
+  createdAt: number;
 }
 
 /** Abuse counters per destination, keyed by the `to` string whether or not anything was ever sent to it. */
@@ -37,64 +55,104 @@ export interface RelayStore {
   verificationsFor(to: string, purpose: Purpose): VerificationRecord[];
   verifications(): VerificationRecord[];
 
-  addMessage(message: Message): void;
-  /** Removes the messages that carry a verification's code; returns their ids. */
+  /** Keeps a verification's live message (at most one: it replaces any earlier one). */
+  addMessage(message: MessageRecord): void;
+  /** Removes the message that carries a verification's code; returns its id (none or one). */
   removeMessagesOf(verificationId: string): string[];
   /** Live messages, newest first. */
-  messages(): Message[];
+  messages(): MessageRecord[];
 
   destination(to: string): DestinationRecord;
   clear(): void;
 }
 
+/** A live message in the store's delivery-order list. */
+interface MessageNode extends MessageRecord {
+  older: MessageNode | undefined;
+  newer: MessageNode | undefined;
+}
+
 export function createMemoryStore(): RelayStore {
   const verifications = new Map<string, VerificationRecord>();
-  const byDestination = new Map<string, string[]>();
-  const messages = new Map<string, Message>();
-  const messagesByVerification = new Map<string, Set<string>>();
+  /** Per destination, its verifications oldest first (all purposes: a destination has few). */
+  const byDestination = new Map<string, VerificationRecord[]>();
+  /**
+   * Live messages in delivery order, as a doubly linked list reached from each verification's `message`: no
+   * index of its own, and no hash table to rehash when a million codes expire at once (bench figure 4).
+   */
+  let newest: MessageNode | undefined;
   const destinations = new Map<string, DestinationRecord>();
-  const keyOf = (to: string, purpose: Purpose) => `${purpose}\u0000${to}`;
+
+  const unlink = (node: MessageNode) => {
+    if (node.newer === undefined) newest = node.older;
+    else node.newer.older = node.older;
+    if (node.older !== undefined) node.older.newer = node.newer;
+    node.older = undefined;
+    node.newer = undefined;
+  };
 
   return {
     getVerification: (id) => verifications.get(id),
     putVerification(record) {
       if (!verifications.has(record.id)) {
-        const key = keyOf(record.to, record.purpose);
-        byDestination.set(key, [...(byDestination.get(key) ?? []), record.id]);
+        const list = byDestination.get(record.to);
+        if (list === undefined) byDestination.set(record.to, [record]);
+        else list.push(record);
       }
       verifications.set(record.id, record);
     },
     deleteVerification(id) {
       const record = verifications.get(id);
       if (record === undefined) return;
+      if (record.message !== null) unlink(record.message as MessageNode);
       verifications.delete(id);
-      const key = keyOf(record.to, record.purpose);
-      const ids = (byDestination.get(key) ?? []).filter((other) => other !== id);
-      if (ids.length === 0) byDestination.delete(key);
-      else byDestination.set(key, ids);
+      const list = byDestination.get(record.to) ?? [];
+      const at = list.indexOf(record);
+      if (at !== -1) list.splice(at, 1);
+      if (list.length === 0) byDestination.delete(record.to);
     },
     verificationsFor(to, purpose) {
-      const ids = byDestination.get(keyOf(to, purpose)) ?? [];
-      return ids
-        .map((id) => verifications.get(id))
-        .filter((record) => record !== undefined)
-        .reverse();
+      const found: VerificationRecord[] = [];
+      const list = byDestination.get(to) ?? [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        const record = list[i] as VerificationRecord;
+        if (record.purpose === purpose) found.push(record);
+      }
+      return found;
     },
     verifications: () => [...verifications.values()],
 
     addMessage(message) {
-      messages.set(message.id, message);
-      const ids = messagesByVerification.get(message.verificationId) ?? new Set();
-      ids.add(message.id);
-      messagesByVerification.set(message.verificationId, ids);
+      const record = verifications.get(message.verificationId);
+      if (record === undefined) return;
+      if (record.message !== null) unlink(record.message as MessageNode);
+      const node: MessageNode = {
+        id: message.id,
+        verificationId: message.verificationId,
+        to: message.to,
+        code: message.code,
+        folder: message.folder,
+        createdAt: message.createdAt,
+        older: newest,
+        newer: undefined,
+      };
+      if (newest !== undefined) newest.newer = node;
+      newest = node;
+      record.message = node;
     },
     removeMessagesOf(verificationId) {
-      const ids = [...(messagesByVerification.get(verificationId) ?? [])];
-      for (const id of ids) messages.delete(id);
-      messagesByVerification.delete(verificationId);
-      return ids;
+      const record = verifications.get(verificationId);
+      const message = record?.message;
+      if (record === undefined || message === null || message === undefined) return [];
+      unlink(message as MessageNode);
+      record.message = null;
+      return [message.id];
     },
-    messages: () => [...messages.values()].reverse(),
+    messages() {
+      const list: MessageRecord[] = [];
+      for (let node = newest; node !== undefined; node = node.older) list.push(node);
+      return list;
+    },
 
     destination(to) {
       let record = destinations.get(to);
@@ -107,8 +165,7 @@ export function createMemoryStore(): RelayStore {
     clear() {
       verifications.clear();
       byDestination.clear();
-      messages.clear();
-      messagesByVerification.clear();
+      newest = undefined;
       destinations.clear();
     },
   };

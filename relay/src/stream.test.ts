@@ -136,6 +136,10 @@ describe('7. live stream', () => {
   it('drops a client whose bufferedAmount passes the limit, and keeps the others', async () => {
     const t = await start({ stream: { maxBufferedBytes: 1024 * 1024 }, limits: { sendsPerWindow: 10_000 } });
     const healthy = await openStream(t.relay);
+    // Live before the burst, not only after its resume grace: a burst that ends inside the grace would reach
+    // it as one snapshot instead of events (this failed once creates got faster).
+    healthy.send({ type: 'resume' });
+    await healthy.next((e) => e.type === 'snapshot');
     const slow = await openStream(t.relay);
     // The slow client stops reading: the kernel buffers fill, then the relay's send buffer grows.
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
