@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { errorHandler } from './problem.ts';
 import type { RelayContext, Route } from './route.ts';
-import { bearerToken, isAllowedHost, tokenMatches } from './security.ts';
+import { bearerToken, isAllowedHost, tokenChecker } from './security.ts';
 
 export interface AppOptions {
   ctx: RelayContext;
@@ -19,8 +19,14 @@ export interface AppOptions {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const JSON_TYPES = ['application/json', 'application/*+json'];
 
-/** Builds the Express app from the route table. The order of the middleware is the security model. */
+/**
+ * Builds the Express app from the route table. The order of the middleware is the security model.
+ * Per request it does each check once and nothing else (bench figure 1, relay vs bare node:http): one layer for
+ * Host and headers, one /api router whose first layer checks token and media type, one JSON parse; the
+ * request log and a handler's AbortSignal only exist when they are used.
+ */
 export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts = {} }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -29,46 +35,43 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
   app.locals.openapi = openapi;
 
   // 1. DNS rebinding: the Host must be one of ours, on every request.
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
     if (!isAllowedHost(hosts, req.headers.host)) throw new RelayError('forbidden_host', 'Host not allowed.');
-    next();
-  });
-  app.use(requestLog(logger));
-  app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  if (logger.isLevelEnabled('debug')) app.use(requestLog(logger));
 
   // 2. The API: token, then JSON bodies only, ≤ 16 KiB.
-  app.use('/api', (req, _res, next) => {
-    const open = routes.some((r) => r.auth === 'none' && r.path === `/api${req.path}`);
-    if (!open && !tokenMatches(bearerToken(req.headers.authorization), token)) {
+  const open = new Set(routes.filter((r) => r.auth === 'none').map((r) => r.path));
+  const tokenMatches = tokenChecker(token);
+  const api = express.Router();
+  api.use((req, _res, next) => {
+    if (!open.has(`/api${req.path}`) && !tokenMatches(bearerToken(req.headers.authorization))) {
       throw new RelayError('unauthorized', 'Send the relay token as "Authorization: Bearer <token>".');
     }
-    next();
-  });
-  app.use('/api', (req, _res, next) => {
-    if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+    if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is(JSON_TYPES)) {
       throw new RelayError('unsupported_media_type', 'Send a JSON body (Content-Type: application/json).');
     }
     next();
   });
-  app.use('/api', express.json({ limit: LIMITS.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
+  api.use(express.json({ limit: LIMITS.maxBodyBytes, type: JSON_TYPES }));
 
-  // 3. The route table.
+  // 3. The route table (API rows on the /api router, the rest on the app).
   const methodsByPath = new Map<string, string[]>();
   for (const r of routes) {
-    app[r.method](r.path, handlerOf(r, ctx));
+    on(r.path)[r.method](local(r.path), handlerOf(r, ctx));
     methodsByPath.set(r.path, [...(methodsByPath.get(r.path) ?? []), r.method.toUpperCase()]);
   }
   for (const [path, methods] of methodsByPath) {
-    app.all(path, (req, res) => {
+    on(path).all(local(path), (req: Request, res: Response) => {
       res.setHeader('Allow', methods.join(', '));
       throw new RelayError('method_not_allowed', `${req.method} is not allowed here; use ${methods.join(' or ')}.`);
     });
   }
+  app.use('/api', api);
   for (const [path, router] of Object.entries(mounts)) app.use(path, router);
 
   // 4. Everything else, and every error, as problem+json.
@@ -77,6 +80,15 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
   });
   app.use(errorHandler(logger));
   return app;
+
+  function on(path: string): express.Router {
+    return path.startsWith('/api/') ? api : app;
+  }
+}
+
+/** A route's path as its router sees it (the /api router is mounted at /api). */
+function local(path: string): string {
+  return path.startsWith('/api/') ? path.slice('/api'.length) : path;
 }
 
 function handlerOf(r: Route, ctx: RelayContext) {
@@ -86,16 +98,32 @@ function handlerOf(r: Route, ctx: RelayContext) {
     }
     const body = r.body ? parse(r.body, req.body, 'body') : undefined;
     const query = r.query ? parse(r.query, { ...req.query }, 'query') : undefined;
-    const gone = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) gone.abort();
+    // Built on first use: only the long poll waits, and an AbortSignal.any per request is not free.
+    let gone: AbortController | undefined;
+    let signal: AbortSignal | undefined;
+    const input = {
+      body,
+      query,
+      params: req.params as Record<string, string>,
+      ctx,
+      req,
+      res,
+      get signal(): AbortSignal {
+        if (signal === undefined) {
+          const controller = new AbortController();
+          gone = controller;
+          res.on('close', () => {
+            if (!res.writableFinished) controller.abort();
+          });
+          signal = AbortSignal.any([controller.signal, ctx.shutdown]);
+        }
+        return signal;
+      },
+    };
+    const result = await Promise.resolve(r.handle(input)).catch((error) => {
+      if (!gone?.signal.aborted) throw error;
     });
-    const signal = AbortSignal.any([gone.signal, ctx.shutdown]);
-    const params = req.params as Record<string, string>;
-    const result = await Promise.resolve(r.handle({ body, query, params, ctx, signal, req, res })).catch((error) => {
-      if (!gone.signal.aborted) throw error;
-    });
-    if (gone.signal.aborted) {
+    if (gone?.signal.aborted) {
       // The client went away mid long-poll: nobody to answer, and a half-open socket would hold up shutdown.
       res.destroy();
       return;
@@ -105,7 +133,10 @@ function handlerOf(r: Route, ctx: RelayContext) {
       res.status(204).end();
       return;
     }
-    res.status(r.status ?? 200).json(result);
+    // What res.json would send (no replacer, spaces or ETag are configured), without its generic helpers.
+    res.statusCode = r.status ?? 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(result));
   };
 }
 

@@ -30,11 +30,17 @@ export function isAllowedOrigin(origin: string | undefined, extensionIds: readon
   return [EXTENSION_ID, ...extensionIds].some((id) => origin === `chrome-extension://${id}`);
 }
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
 /** Constant-time token comparison (digests first, so lengths never leak either). */
 export function tokenMatches(presented: string | undefined, token: string): boolean {
-  if (presented === undefined) return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(presented), digest(token));
+  return tokenChecker(token)(presented);
+}
+
+/** `tokenMatches` for one token, its digest computed once rather than on every request. */
+export function tokenChecker(token: string): (presented: string | undefined) => boolean {
+  const expected = digest(token);
+  return (presented) => presented !== undefined && timingSafeEqual(digest(presented), expected);
 }
 
 export function bearerToken(header: string | undefined): string | undefined {
