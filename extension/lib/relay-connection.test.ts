@@ -6,7 +6,17 @@ import { RelayConnection } from './relay-connection.ts';
 import { loadCodeState, loadConnectionInfo } from './session-state.ts';
 import { type FakeRelayHttp, fakeRelayFetch } from './testing/fake-relay-fetch.ts';
 import { socketFactory } from './testing/fake-socket.ts';
-import { EPOCH, expiredEvent, hello, message, messageEvent, messageId, T0 } from './testing/relay-events.ts';
+import {
+  EPOCH,
+  expiredEvent,
+  hello,
+  message,
+  messageEvent,
+  messageId,
+  T0,
+  verification,
+  verificationEvent,
+} from './testing/relay-events.ts';
 
 const RELAY = 'http://127.0.0.1:8787';
 const TOKEN = 'a'.repeat(32);
@@ -165,6 +175,124 @@ describe('codes, cursor and badge', () => {
     await connection.flushed();
     const stored = await loadCodeState();
     expect(stored).toMatchObject({ relayUrl: 'http://127.0.0.1:9999', codes: [], cursor: null });
+  });
+});
+
+/** Holds every storage.session write until `release()`, as a slow storage would; later writes pass through. */
+function holdSessionWrites() {
+  const set = browser.storage.session.set.bind(browser.storage.session);
+  const held: Array<() => void> = [];
+  let open = false;
+  const spy = vi.spyOn(browser.storage.session, 'set').mockImplementation(((items: Record<string, unknown>) =>
+    open
+      ? set(items)
+      : new Promise<void>((resolve) => {
+          held.push(() => void set(items).then(resolve));
+        })) as never);
+  return {
+    spy,
+    release() {
+      open = true;
+      for (const write of held.splice(0)) write();
+    },
+  };
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('a burst of codes (bench figure 5)', () => {
+  const N = 60;
+
+  beforeEach(async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+  });
+
+  it('holds every code in memory and arms each as it arrives, with few storage writes, ending complete', async () => {
+    const tab = await browser.tabs.create({ url: `${RELAY}/demo/login` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: false, reason: 'armed' } as never);
+    const connection = startConnection();
+    await connection.start();
+    const socket = sockets.latest();
+    socket.open();
+    socket.receive(hello({ seq: 0 }));
+    await connection.flushed();
+    const seen: Array<{ codes: unknown[]; cursor: { seq: number } | null }> = [];
+    browser.storage.onChanged.addListener((changes, area) => {
+      const value = changes.codeState?.newValue as (typeof seen)[number] | undefined;
+      if (area === 'session' && value) seen.push(value);
+    });
+    const writes = holdSessionWrites();
+
+    // One frame per task, as a WebSocket delivers them, while the first write is still in flight.
+    for (let n = 1; n <= N; n++) {
+      socket.receive(messageEvent(message(n), { seq: n }));
+      expect(connection.codeState.codes).toHaveLength(n);
+      expect(connection.codeState.cursor).toEqual({ epoch: EPOCH, seq: n });
+      await nextTask();
+    }
+    // Arming did not wait for storage: every code reached the tab before any write landed.
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(N));
+    expect(send).toHaveBeenCalledWith(tab.id, expect.objectContaining({ code: message(N).code }), { frameId: 0 });
+
+    writes.release();
+    await connection.flushed();
+    const stored = await loadCodeState();
+    expect(stored?.codes).toHaveLength(N);
+    expect(stored?.cursor).toEqual({ epoch: EPOCH, seq: N });
+    // The one write in flight, then the latest state once.
+    expect(writes.spy).toHaveBeenCalledTimes(2);
+    // Every state the popup saw kept codes and cursor together (event n brought code n), the last one complete.
+    for (const state of seen) expect(state.codes).toHaveLength(state.cursor?.seq ?? -1);
+    expect(seen.at(-1)?.codes).toHaveLength(N);
+  });
+
+  it('resumes after a worker restart from the cursor of the codes it saved', async () => {
+    const first = startConnection();
+    await first.start();
+    const socket = sockets.latest();
+    socket.open();
+    socket.receive(hello({ seq: 0 }));
+    for (let n = 1; n <= N; n++) socket.receive(messageEvent(message(n), { seq: n }));
+    await killWorker(first);
+
+    const second = startConnection();
+    await second.start();
+    expect(second.codeState.codes).toHaveLength(N);
+    sockets.latest().open();
+    sockets.latest().receive(hello({ seq: N }));
+    expect(sockets.latest().sent).toContainEqual({ type: 'resume', epoch: EPOCH, since: N });
+  });
+
+  it('calls the badge API only when its text or colour changes', async () => {
+    const connection = startConnection();
+    await connection.start();
+    const socket = sockets.latest();
+    socket.open();
+    socket.receive(hello({ seq: 0 }));
+    socket.receive(messageEvent(message(1), { seq: 1 }));
+    await connection.flushed();
+    expect(await browser.action.getBadgeText({})).toBe('1');
+    const text = vi.spyOn(browser.action, 'setBadgeText');
+    const color = vi.spyOn(browser.action, 'setBadgeBackgroundColor');
+
+    // Same count, same status: nothing to repaint.
+    socket.receive(verificationEvent(verification(1, { status: 'pending' }), { seq: 2 }));
+    await connection.flushed();
+    expect(text).not.toHaveBeenCalled();
+    expect(color).not.toHaveBeenCalled();
+
+    // One more code: the text changes, the colour does not.
+    socket.receive(messageEvent(message(2), { seq: 3 }));
+    await connection.flushed();
+    expect(text).toHaveBeenCalledExactlyOnceWith({ text: '2' });
+    expect(color).not.toHaveBeenCalled();
+
+    // The link drops: grey, same count.
+    socket.fail();
+    await vi.waitFor(() => expect(connection.status).toBe('reconnecting'));
+    await connection.flushed();
+    expect(text).toHaveBeenCalledTimes(1);
+    expect(color).toHaveBeenCalledExactlyOnceWith({ color: '#80868b' });
   });
 });
 

@@ -2,7 +2,7 @@ import { type CreateSocket, RelayClient, RelayStream, type StreamEvent } from '@
 import type { Browser } from 'wxt/browser';
 import { armLoadedTab } from './arm-loaded-tab.ts';
 import { type ArmOptions, armMatchingTabs } from './arm-matching-tabs.ts';
-import { updateBadge } from './badge.ts';
+import { Badge } from './badge.ts';
 import {
   applyEvent,
   type CodeState,
@@ -18,7 +18,8 @@ import {
 import type { ConnectionInfo, ConnectionStatus } from './connection-status.ts';
 import { type FillOutcome, fillActiveTab, findActiveTab } from './fill-active-tab.ts';
 import { diagnoseRelay } from './relay-diagnosis.ts';
-import { loadCodeState, saveCodeState, saveConnectionInfo } from './session-state.ts';
+import { loadCodeState } from './session-state.ts';
+import { SessionWriter } from './session-writer.ts';
 import { loadSettings, type Settings, watchSettings } from './settings.ts';
 
 export interface RelayConnectionOptions {
@@ -50,7 +51,11 @@ export class RelayConnection {
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   #diagnosing = false;
   #unwatch: (() => void) | null = null;
-  #writes: Promise<void> = Promise.resolve();
+  readonly #badge = new Badge();
+  /** Badge after each write, from the state of that moment: a burst of codes repaints it once, not per code. */
+  readonly #writer = new SessionWriter(() =>
+    this.#badge.show(liveCodes(this.#state, this.#now()).length, this.#status),
+  );
   #syncs: Promise<void> = Promise.resolve();
   #failedInARow = 0;
   /** Message ids of codes already filled somewhere: a page that loads later is not armed with them again. */
@@ -88,9 +93,9 @@ export class RelayConnection {
     clearTimeout(this.#expiryTimer);
   }
 
-  /** Resolves once every state write issued so far reached storage.session (tests, and the popup's reads). */
+  /** Resolves once every state change so far reached storage.session and the badge (tests, and the popup's reads). */
   flushed(): Promise<void> {
-    return this.#writes;
+    return this.#writer.flushed();
   }
 
   reconnectNow(): void {
@@ -296,25 +301,14 @@ export class RelayConnection {
     clearTimeout(this.#expiryTimer);
     const wait = msUntilNextChange(this.#state, now);
     if (wait !== null) this.#expiryTimer = setTimeout(() => this.#setCodeState(this.#state), wait + 1);
-    const snapshot = this.#state;
-    this.#enqueue(async () => {
-      await saveCodeState(snapshot);
-      await updateBadge(liveCodes(snapshot, this.#now()).length, this.#status);
-    });
+    // In memory at once (auto-fill and fills read it); storage.session catches up, coalesced, with codes and
+    // cursor in one value.
+    this.#writer.save({ codes: this.#state });
   }
 
   #setStatus(status: ConnectionStatus): void {
     this.#status = status;
     const info: ConnectionInfo = { status, relayUrl: this.#settings?.relayUrl ?? '', since: this.#now() };
-    const live = liveCodes(this.#state, this.#now()).length;
-    this.#enqueue(async () => {
-      await saveConnectionInfo(info);
-      await updateBadge(live, status);
-    });
-  }
-
-  /** Storage writes in order: a later state never lands before an earlier one. */
-  #enqueue(write: () => Promise<void>): void {
-    this.#writes = this.#writes.then(write).catch(() => undefined);
+    this.#writer.save({ connection: info });
   }
 }

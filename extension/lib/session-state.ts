@@ -51,16 +51,24 @@ export async function loadCodeState(): Promise<CodeState | null> {
   return parseCodeState(stored[SESSION_KEYS.codes]);
 }
 
-/** Codes and cursor go in one write, so a restart never resumes past codes it did not keep. */
-export async function saveCodeState(state: CodeState): Promise<void> {
-  await browser.storage.session.set({ [SESSION_KEYS.codes]: state });
-}
-
 export async function loadConnectionInfo(): Promise<ConnectionInfo | null> {
   const stored = await browser.storage.session.get(SESSION_KEYS.connection);
   return parseConnectionInfo(stored[SESSION_KEYS.connection]);
 }
 
-export async function saveConnectionInfo(info: ConnectionInfo): Promise<void> {
-  await browser.storage.session.set({ [SESSION_KEYS.connection]: info });
+/** What changed since the last save; absent keys are left as they are in storage. */
+export interface SessionChanges {
+  codes?: CodeState;
+  connection?: ConnectionInfo;
+}
+
+/**
+ * One storage.session write for whatever changed. Codes and cursor are one value (CodeState), so a restart never
+ * resumes past codes it did not keep.
+ */
+export async function saveSession({ codes, connection }: SessionChanges): Promise<void> {
+  await browser.storage.session.set({
+    ...(codes ? { [SESSION_KEYS.codes]: codes } : {}),
+    ...(connection ? { [SESSION_KEYS.connection]: connection } : {}),
+  });
 }
