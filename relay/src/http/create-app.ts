@@ -134,9 +134,12 @@ function handlerOf(r: Route, ctx: RelayContext) {
       return;
     }
     // What res.json would send (no replacer, spaces or ETag are configured), without its generic helpers.
+    // Content-Length set here too, so a HEAD answer names it as Express did (Node omits it there).
+    const json = JSON.stringify(result);
     res.statusCode = r.status ?? 200;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(result));
+    res.setHeader('Content-Length', Buffer.byteLength(json));
+    res.end(json);
   };
 }
 
