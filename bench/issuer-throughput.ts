@@ -6,8 +6,8 @@ import type { Started } from './lib/server-process.ts';
 import { median, ms, num, ratio, summarize } from './lib/stats.ts';
 
 const ORIGIN = 'https://seller.example.com';
-type Kind = 'relay' | 'bare' | 'tuned';
-const KINDS: Kind[] = ['bare', 'relay', 'tuned'];
+type Kind = 'relay' | 'bare';
+const KINDS: Kind[] = ['bare', 'relay'];
 
 interface Load {
   pairs: number;
@@ -21,14 +21,7 @@ let destination = 0;
 
 /** From V8 CPU profiles of the relay under this load (BENCH_CPU_PROF), taken while writing this suite. */
 const EXPRESS_OVERHEAD =
-  'What the framework costs (V8 CPU profile of the relay under this load): the Express request path (router layer matching, three separate app.use("/api", …) layers that each re-match and trim the URL prefix, body-parser/raw-body, res.json and its header helpers) holds ≈ 40 % of the relay\'s CPU inclusive, against ≈ 8 % for RelayService.create + check themselves; an AbortController, an AbortSignal.any and a close listener built for every request (only the long poll uses them) ≈ 3 %.';
-
-/** What the tuned-app prototype showed, either way. */
-function prototypeFinding(gain: number): string {
-  return gain >= 1.1
-    ? `The prototype of the structural changes (bench/lib/tuned-app.ts: one /api router with one check middleware, the AbortSignal built only when a handler reads it, requestLog only at debug) ran ${num(gain, 2)}× the relay: worth doing in relay/src/http/create-app.ts.`
-    : `The prototype of the obvious structural changes (bench/lib/tuned-app.ts: one /api router with one check middleware, the AbortSignal built only when a handler reads it, requestLog only at debug) ran ${num(gain, 2)}× the relay, i.e. no gain: the overhead is Express's own per-request machinery (its req/res prototypes, router dispatch, body-parser, res.json), not the relay's middleware layout. Closing the gap to 0.7 would mean taking the hot issuer routes (create, check) off Express, e.g. a node:http fast path in front of the app for those two routes doing what bench/lib/bare-server.ts does; that is a design decision for the relay owners, not measured here.`;
-}
+  "What the framework costs (V8 CPU profile of the relay under this load): Express's own request path (router dispatch, its req/res prototypes, body-parser/raw-body) holds most of the relay's CPU, against ≈ 8 % for RelayService.create + check themselves. The relay's own layout was already trimmed after the first profiles (c6a32a2: one /api router with one check layer, a single JSON parse, the AbortSignal built only for the long poll, the request log only at debug); a prototype of exactly those changes measured 0.94–1.2× the old relay, within noise. Closing the gap to 0.7 would mean taking the hot issuer routes (create, check) off Express, e.g. a node:http fast path doing what bench/lib/bare-server.ts does: a design decision, since the spec names Express 5.";
 
 /**
  * Each connection loops create → check with the code just sent (a correct check: the verification ends
@@ -118,13 +111,12 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
   const seconds = quick ? 2 : 3;
   const rounds = quick ? 1 : 3;
   const child = startChild(new URL('./lib/server-process.ts', import.meta.url));
-  const at50: Record<Kind, Load[]> = { relay: [], bare: [], tuned: [] };
+  const at50: Record<Kind, Load[]> = { relay: [], bare: [] };
   const at1: Partial<Record<Kind, { p50: number; p99: number; failures: number }>> = {};
   try {
     const servers: Record<Kind, Started> = {
       relay: await child.call<Started>('relay'),
       bare: await child.call<Started>('bare'),
-      tuned: await child.call<Started>('tuned'),
     };
     for (const kind of KINDS) await load(servers[kind], 50, 1); // warm-up: JIT, pools, keep-alive sockets
     // Rounds of back-to-back short runs, order reversed every other round; ratios are taken within a round,
@@ -153,18 +145,15 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
   const pick = (loads: Load[], key: 'p50' | 'p99') => median(loads.map((load) => load[key]));
   const relay = rate(at50.relay);
   const bare = rate(at50.bare);
-  const tuned = rate(at50.tuned);
   const relayP99 = pick(at50.relay, 'p99');
   const single = {
     relay: at1.relay ?? { p50: Number.NaN, p99: Number.NaN, failures: 0 },
     bare: at1.bare ?? { p50: Number.NaN, p99: Number.NaN, failures: 0 },
-    tuned: at1.tuned ?? { p50: Number.NaN, p99: Number.NaN, failures: 0 },
   };
   const failures =
-    [...at50.relay, ...at50.bare, ...at50.tuned].reduce((sum, l) => sum + l.failures, 0) +
+    [...at50.relay, ...at50.bare].reduce((sum, l) => sum + l.failures, 0) +
     single.relay.failures +
-    single.bare.failures +
-    single.tuned.failures;
+    single.bare.failures;
   const overhead = within('relay', 'bare');
   const rows: Row[] = [
     { metric: 'create+check pairs/s, relay (Express), 50 conns', value: num(relay) },
@@ -195,18 +184,6 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
       ratio: ratio(single.relay.p50, single.bare.p50, 'bare p50'),
     },
     { metric: 'bare request latency p50 / p99, 1 conn', value: `${ms(single.bare.p50)} / ${ms(single.bare.p99)}` },
-    {
-      metric: '↳ candidate create-app.ts changes (tuned-app prototype): pairs/s, 50 conns',
-      value: num(tuned),
-      target: '≥ 0.7 of bare',
-      met: within('tuned', 'bare') >= 0.7,
-      ratio: `${num(within('tuned', 'bare'), 2)}× bare, ${num(within('tuned', 'relay'), 2)}× relay (per-round medians)`,
-    },
-    {
-      metric: '↳ tuned-app prototype: latency p50 / p99, 50 conns; 1 conn p50',
-      value: `${ms(pick(at50.tuned, 'p50'))} / ${ms(pick(at50.tuned, 'p99'))}; ${ms(single.tuned.p50)}`,
-      ratio: ratio(single.tuned.p50, single.relay.p50, 'relay 1-conn p50'),
-    },
   ];
   const requestsPerSec = relay * 2;
   const figure: Figure = {
@@ -217,12 +194,11 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
       `autocannon, 50 connections, ${rounds} round(s) of one ${seconds} s run per server back to back (order reversed every other round) after a 1 s warm-up each; pairs/s and latency percentiles are medians over rounds (autocannon's 1 ms resolution), ratios are medians of the ratios within each round; each connection loops POST /verifications then POST /verifications/:id/check with the code just sent (valid: every pair approves a verification), a fresh email address per create.`,
       'Relay: createRelay (Express 5, full middleware, demo mounted, logger silent, send limits relaxed). Bare: node:http with the same RelayService and store, doing the same Host/token/JSON/zod work; only Express is missing (bench/lib/bare-server.ts).',
       `Service time: one connection, ${quick ? 50 : 200} sequential pairs per server timed in the bench process (µs resolution).`,
-      'Before/after: "tuned" is the relay\'s own route table, service wiring and demo mount on bench/lib/tuned-app.ts, a prototype of candidate create-app.ts changes (one /api router with one check middleware, AbortSignal built only when a handler asks for it, request log only at debug). The relay itself is unchanged.',
       'All servers run in one child process; autocannon runs in the parent, so the load generator and the server each have a core. The create response carries the code in a bench-only `x-bench-code` header on both servers alike.',
       `Failed pairs across all runs: ${failures}.`,
     ],
     findings: [
-      ...(overhead >= 0.7 ? [] : [EXPRESS_OVERHEAD, prototypeFinding(within('tuned', 'relay'))]),
+      ...(overhead >= 0.7 ? [] : [EXPRESS_OVERHEAD]),
       `At 50 requests in flight, Little's law ties latency to throughput: mean latency = 50 ÷ ${num(requestsPerSec)} req/s = ${ms((50 / requestsPerSec) * 1000)}. A p99 under 10 ms at 50 connections needs well over 5,000 req/s on this box; the 1-connection row is the per-request service time.`,
     ],
   };

@@ -8,14 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createRelay } from '../../relay/src/create-relay.ts';
-import { createDemoRouter } from '../../relay/src/demo/router.ts';
-import { ROUTES } from '../../relay/src/http/routes.ts';
 import { allowedHosts } from '../../relay/src/http/security.ts';
-import { createLogger } from '../../relay/src/logger.ts';
 import { createBareServer } from './bare-server.ts';
 import { serveCommands } from './child.ts';
 import { createProbedStore, createServiceParts, RELAXED_LIMITS, type StoreProbe } from './service-parts.ts';
-import { createTunedApp } from './tuned-app.ts';
 
 export interface Started {
   url: string;
@@ -74,36 +70,6 @@ async function startRelay(args: { testClock?: boolean } = {}): Promise<Started> 
   lastRelay = relay;
   stops.push(() => relay.close());
   return { url: relay.url, token: relay.token };
-}
-
-/**
- * The relay's own routes, service wiring and demo mount on the tuned-app prototype (bench/lib/tuned-app.ts):
- * figure 1's "after". No stream server: the throughput load never opens one.
- */
-async function startTuned(): Promise<Started> {
-  probe.codes.clear();
-  const token = newToken();
-  const hosts = new Set<string>();
-  const parts = createServiceParts({ store: createProbedStore(probe) });
-  const shutdown = new AbortController();
-  const app = createTunedApp({
-    ctx: { service: parts.service, inbox: parts.inbox, testControls: true, shutdown: shutdown.signal },
-    routes: ROUTES,
-    token,
-    hosts,
-    logger: createLogger('silent'),
-    openapi: {},
-    mounts: { '/demo': createDemoRouter({ service: parts.service, now: () => parts.clock.now() }) },
-  });
-  const server = createServer(app);
-  exposeCodes(server);
-  const port = await listen(server);
-  for (const host of allowedHosts('127.0.0.1', port)) hosts.add(host);
-  stops.push(async () => {
-    shutdown.abort();
-    await closeServer(server);
-  });
-  return { url: `http://127.0.0.1:${port}`, token };
 }
 
 async function startBare(): Promise<Started> {
@@ -206,7 +172,6 @@ async function startWsBare(): Promise<Started> {
 serveCommands({
   relay: startRelay,
   bare: startBare,
-  tuned: startTuned,
   wsBare: startWsBare,
   stats: async () => ({
     messageScans: probe.messageScans,
