@@ -1,13 +1,10 @@
-import { Chaos } from '../../relay/src/chaos.ts';
 import { type Clock, createRealClock, createTestClock, type TestClock } from '../../relay/src/clock.ts';
-import { createCodeHasher } from '../../relay/src/codes.ts';
-import { EventLog } from '../../relay/src/event-log.ts';
-import { Inbox } from '../../relay/src/inbox.ts';
+import { createService, type ServiceParts } from '../../relay/src/create-service.ts';
 import { type RelayLimits, resolveLimits } from '../../relay/src/limits.ts';
 import { createLogger } from '../../relay/src/logger.ts';
-import { RelayService } from '../../relay/src/relay-service.ts';
-import { Scheduler } from '../../relay/src/scheduler.ts';
 import { createMemoryStore, type RelayStore } from '../../relay/src/store.ts';
+
+export type { ServiceParts };
 
 /** Limits that never refuse a benchmark's sends (each load uses unique destinations anyway). */
 export const RELAXED_LIMITS: Partial<RelayLimits> = {
@@ -16,39 +13,20 @@ export const RELAXED_LIMITS: Partial<RelayLimits> = {
   resendCooldownSeconds: 0,
 };
 
-export interface ServiceParts {
-  service: RelayService;
-  inbox: Inbox;
-  store: RelayStore;
-  scheduler: Scheduler;
-  events: EventLog;
-  clock: Clock;
-}
-
 /**
- * The relay's service wired exactly as createRelay wires it (relay/src/create-relay.ts), without HTTP: what
+ * The relay's service wired exactly as createRelay wires it (relay/src/create-service.ts), without HTTP: what
  * the bare node:http baseline and the heap measurements run on.
  */
 export function createServiceParts(
   options: { testClock?: boolean; clock?: Clock; store?: RelayStore; limits?: Partial<RelayLimits> } = {},
 ): ServiceParts {
   const clock: Clock | TestClock = options.clock ?? (options.testClock ? createTestClock() : createRealClock());
-  const store = options.store ?? createMemoryStore();
-  const scheduler = new Scheduler(clock);
-  const events = new EventLog(clock, 1000);
-  const inbox = new Inbox(store);
-  const service = new RelayService({
-    store,
-    inbox,
+  return createService({
     clock,
-    scheduler,
-    events,
-    chaos: new Chaos(),
-    hasher: createCodeHasher(),
     limits: resolveLimits({ ...RELAXED_LIMITS, ...options.limits }),
     logger: createLogger('silent'),
+    ...(options.store === undefined ? {} : { store: options.store }),
   });
-  return { service, inbox, store, scheduler, events, clock };
 }
 
 /** Counters a bench reads from a server process. */

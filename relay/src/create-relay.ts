@@ -3,22 +3,19 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_HOST, LIMITS } from '@otp-relay/shared';
 import type { Logger } from 'pino';
-import { Chaos } from './chaos.ts';
 import { type Clock, createRealClock, createTestClock } from './clock.ts';
-import { createCodeHasher } from './codes.ts';
+import { createService } from './create-service.ts';
 import { createDemoRouter } from './demo/router.ts';
-import { EventLog } from './event-log.ts';
 import { createApp } from './http/create-app.ts';
 import { createOpenApiDocument } from './http/openapi.ts';
 import { ROUTES } from './http/routes.ts';
 import { allowedHosts, assertUsableToken } from './http/security.ts';
 import { RELAY_VERSION } from './http/version.ts';
-import { Inbox } from './inbox.ts';
+import type { Inbox } from './inbox.ts';
 import { type RelayLimits, resolveLimits } from './limits.ts';
 import { createLogger } from './logger.ts';
-import { RelayService } from './relay-service.ts';
-import { Scheduler } from './scheduler.ts';
-import { createMemoryStore, type RelayStore } from './store.ts';
+import type { RelayService } from './relay-service.ts';
+import type { RelayStore } from './store.ts';
 import { StreamServer } from './stream-server.ts';
 
 export interface RelayOptions {
@@ -81,20 +78,12 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   }
   const logger = options.logger ?? createLogger(options.logLevel ?? 'info');
   const clock = options.testClock ? createTestClock() : createRealClock();
-  const store = options.store ?? createMemoryStore();
-  const scheduler = new Scheduler(clock);
-  const events = new EventLog(clock, options.stream?.historySize ?? 1000);
-  const inbox = new Inbox(store);
-  const service = new RelayService({
-    store,
-    inbox,
+  const { service, inbox, scheduler, events } = createService({
     clock,
-    scheduler,
-    events,
-    chaos: new Chaos(),
-    hasher: createCodeHasher(),
     limits,
     logger,
+    ...(options.store === undefined ? {} : { store: options.store }),
+    historySize: options.stream?.historySize ?? 1000,
   });
 
   // The allow-list is filled in once the port is known (port 0 picks one at listen time).
