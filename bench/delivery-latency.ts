@@ -129,7 +129,7 @@ export const deliveryLatency: FigureRunner = async ({ quick, log }) => {
     ],
     findings: [
       "At 1,000 clients most of the time is fan-out and receiving, not the relay: one create pushes two frames (the `verification` event, then the `message`) to every socket, and all 1,000 sockets are read by one bench process on the same two cores. The ratio to the bare `ws` broadcast of the same frames is the relay's own share; on 2 shared cores a 50 ms p99 at 1,000 is out of reach for either.",
-      "One cheap gain in relay/src/relay-service.ts (#issueCode): the pending `verification` event is published before the message is delivered, so every client's code frame queues behind a verification frame to every client. The extension ignores pending `verification` events (extension/lib/code-store.ts), so delivering the message first would put the code on the wire first at no cost.",
+      "One cheap gain in relay/src/verifications/verification-lifecycle.ts (#issueCode): the pending `verification` event is published before the message is delivered, so every client's code frame queues behind a verification frame to every client. The extension ignores pending `verification` events (extension/lib/code-store.ts), so delivering the message first would put the code on the wire first at no cost.",
     ],
   };
 };

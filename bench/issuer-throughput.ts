@@ -21,7 +21,7 @@ let destination = 0;
 
 /** From V8 CPU profiles of the relay under this load (BENCH_CPU_PROF), taken while writing this suite. */
 const EXPRESS_OVERHEAD =
-  "What the framework costs (V8 CPU profile of the relay under this load): Express's own request path (router dispatch, its req/res prototypes, body-parser/raw-body) holds most of the relay's CPU, against ≈ 8 % for RelayService.create + check themselves. The relay's own layout was already trimmed after the first profiles (c6a32a2: one /api router with one check layer, a single JSON parse, the AbortSignal built only for the long poll, the request log only at debug); a prototype of exactly those changes measured 0.94–1.2× the old relay, within noise. Closing the gap to 0.7 would mean taking the hot issuer routes (create, check) off Express, e.g. a node:http fast path doing what bench/lib/bare-server.ts does: a design decision, since the spec names Express 5.";
+  "What the framework costs (V8 CPU profile of the relay under this load): Express's own request path (router dispatch, its req/res prototypes, body-parser/raw-body) holds most of the relay's CPU, against ≈ 8 % for the verification lifecycle's create + check themselves. The relay's own layout was already trimmed after the first profiles (c6a32a2: one /api router with one check layer, a single JSON parse, the AbortSignal built only for the long poll, the request log only at debug); a prototype of exactly those changes measured 0.94–1.2× the old relay, within noise. Closing the gap to 0.7 would mean taking the hot issuer routes (create, check) off Express, e.g. a node:http fast path doing what bench/lib/bare-server.ts does: a design decision, since the spec names Express 5.";
 
 /**
  * Each connection loops create → check with the code just sent (a correct check: the verification ends
@@ -192,7 +192,7 @@ export const issuerThroughput: FigureRunner = async ({ quick, log }) => {
     rows,
     method: [
       `autocannon, 50 connections, ${rounds} round(s) of one ${seconds} s run per server back to back (order reversed every other round) after a 1 s warm-up each; pairs/s and latency percentiles are medians over rounds (autocannon's 1 ms resolution), ratios are medians of the ratios within each round; each connection loops POST /verifications then POST /verifications/:id/check with the code just sent (valid: every pair approves a verification), a fresh email address per create.`,
-      'Relay: createRelay (Express 5, full middleware, demo mounted, logger silent, send limits relaxed). Bare: node:http with the same RelayService and store, doing the same Host/token/JSON/zod work; only Express is missing (bench/lib/bare-server.ts).',
+      'Relay: createRelay (Express 5, full middleware, demo mounted, logger silent, send limits relaxed). Bare: node:http with the same verification lifecycle and store, doing the same Host/token/JSON/zod work; only Express is missing (bench/lib/bare-server.ts).',
       `Service time: one connection, ${quick ? 50 : 200} sequential pairs per server timed in the bench process (µs resolution).`,
       'All servers run in one child process; autocannon runs in the parent, so the load generator and the server each have a core. The create response carries the code in a bench-only `x-bench-code` header on both servers alike.',
       `Failed pairs across all runs: ${failures}.`,

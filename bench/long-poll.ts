@@ -144,7 +144,7 @@ export const longPoll: FigureRunner = async ({ quick, log }) => {
         `Failed or wrong answers: ${failures}.`,
       ],
       findings: [
-        "What dominates here is creating the codes, not waking the waiters: in a CPU profile of this figure RelayService.create is ≈ 28 % of the relay's CPU inclusive (crypto for ids, code and HMAC ≈ 9 %, composeMessage, toTimestamp ≈ 4 %: about ten ISO strings per create) and Inbox.add with its waiter scan ≈ 3.5 %.",
+        "What dominates here is creating the codes, not waking the waiters: in a CPU profile of this figure VerificationLifecycle.create is ≈ 28 % of the relay's CPU inclusive (crypto for ids, code and HMAC ≈ 9 %, composeMessage, toTimestamp ≈ 4 %: about ten ISO strings per create) and Inbox.add with its waiter scan ≈ 3.5 %.",
         'Scaling limits in relay/src/inbox.ts, which the look-up row shows: Inbox.add copies the waiter Set and tests every waiter on every new message (O(waiters) per create), and each long poll registers through Inbox.latest → list → store.messages(), which copies and reverses every live message (O(live messages) per call, also for GET /messages). Index waiters by destination (Map<to, Set<Waiter>>) and live messages by destination in the store, and stop materialising the whole inbox to find one.',
       ],
     };

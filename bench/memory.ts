@@ -6,12 +6,12 @@ import { bytes, ms, num, ratio } from './lib/stats.ts';
 const KIB = 1024;
 
 /**
- * Where the bytes go, from a V8 heap snapshot of 20,000 pending verifications (half SMS, half email) taken
- * while writing this suite (bench commit after 7e229c8; Node 20): self sizes grouped by kind, per verification.
+ * Shown only when the budget is missed: what a pending verification holds today, so the reader knows where to
+ * look. (An earlier layout cost about 2.5 KiB a code: per-code Map/Set indexes, expire:<id> keys with a closure
+ * each, stored message text and Buffer digests; all of that is gone.)
  */
 const HEAP_BREAKDOWN = [
-  'What a pending verification costs, from a heap snapshot of 20,000 (≈ 2.5 KiB each): ≈ 810 B Map/Set hash tables and arrays (seven per-code index entries: store.verifications, byDestination (a new array copied on every put), messages, messagesByVerification plus a Set per verification, destinations plus a DestinationRecord and its sends array, the scheduler task Map and FlatQueue arrays); ≈ 440 B in about six plain objects (record, message, destination record, scheduler task…); ≈ 360 B of ConsStrings, about 11 per code, from template literals kept alive (the VE/MS ids, the expire:<id> task key, the <purpose>\\0<to> index key, the SMS text); ≈ 370 B of message text and subject; ≈ 185 B for the 32-byte digest as a Buffer (Uint8Array + ArrayBuffer objects); ≈ 170 B for the expiry closure and its context; ≈ 85 B for two ISO strings on the message and ≈ 80 B of boxed ms timestamps.',
-  'To reach ≤ 1 KiB (relay/src/store.ts, scheduler.ts, relay-service.ts, codes.ts): key scheduler tasks by (kind, id) with one dispatch function instead of an expire:<id> string and a closure per code (≈ 250 B); drop the Set per verification in messagesByVerification (a verification has at most one live message: resend removes the old one first) in favour of a messageId on the record, and stop copying byDestination arrays (≈ 150 B); keep the digest as a base64 string or in one shared slab (≈ 130 B); compose the message text on read instead of storing it, since it is a pure function of channel, purpose, origin, code and TTL (≈ 370 B); keep createdAt/expiresAt as numbers and format them when serialising.',
+  "What a pending verification holds now (take a heap snapshot of bench/lib/memory-process.ts to see which part grew): its VerificationRecord (relay/src/store.ts) with the VE id and a 32-char latin1 digest; one entry in store.verifications and one in its destination's array; the DestinationRecord with its one-element sends array; its IssuedMessage in the inbox (relay/src/verifications/issued-message.ts: MS id, code, folder, time and two list links; the words are composed on read); and two scheduler heap slots (expire, later forget).",
 ];
 
 export const memory: FigureRunner = async ({ quick, log }) => {
@@ -101,14 +101,14 @@ export const memory: FigureRunner = async ({ quick, log }) => {
       title: 'Memory and mass expiry',
       rows,
       method: [
-        `The relay's RelayService wired as createRelay wires it (store, inbox, heap scheduler, event log, hasher), in a child process with --expose-gc; heapUsed after two full GCs, minus the empty service, divided by the count. Each verification has its own destination (half SMS, half email), its message in the inbox, its expiry in the scheduler: everything the relay keeps per pending code. Creating ${num(readings.at(-1)?.count ?? 0)} took ${ms(readings.reduce((sum, r) => sum + r.fillMs, 0))}.`,
+        `The relay's core wired as createRelay wires it (relay/src/create-service.ts: store, inbox, heap scheduler, event log, hasher, verification lifecycle), in a child process with --expose-gc; heapUsed after two full GCs, minus the empty service, divided by the count. Each verification has its own destination (half SMS, half email), its message in the inbox, its expiry in the scheduler: everything the relay keeps per pending code. Creating ${num(readings.at(-1)?.count ?? 0)} took ${ms(readings.reduce((sum, r) => sum + r.fillMs, 0))}.`,
         ...((readings.at(-1)?.count ?? 0) < (steps.at(-1) ?? 0)
           ? [
               `The fill stopped at the ${num(budgetMs / 1000)} s budget before ${num(steps.at(-1) ?? 0)} (creates ran at ${num((readings.reduce((sum, r) => sum + r.fillMs, 0) / (readings.at(-1)?.count ?? 1)) * 1000)} µs each on this box), so the last row is at the count reached; per-item bytes are flat from 100,000 up, and the expiry row scales linearly (µs per expiry).`,
             ]
           : []),
         "Mass expiry on the real clock: the service runs on a real clock that stands still while it is filled (every code gets the same deadline, TTL 2 s) and then runs on; the scheduler's own timer fires and drains them (relay/src/scheduler.ts: 5 ms slices with setImmediate between, since 20a58b1). perf_hooks.monitorEventLoopDelay (1 ms resolution) watches from the moment the clock runs until the last `expired` event; the noise floor is the same process idle, which on a loaded shared box is not zero.",
-        `Test clock: ${num(testClockAt)} codes on a fresh test-clock service in a fresh process, expired by one service.advanceClock (what POST /api/v1/clock/advance runs), which fires everything due synchronously by design.`,
+        `Test clock: ${num(testClockAt)} codes on a fresh test-clock service in a fresh process, expired by one controls.advanceClock (what POST /api/v1/clock/advance runs), which fires everything due synchronously by design.`,
       ],
       findings: [
         ...(readings.every((reading) => perItem(reading) <= KIB) ? [] : HEAP_BREAKDOWN),
@@ -122,7 +122,7 @@ export const memory: FigureRunner = async ({ quick, log }) => {
           : [
               `The real-clock drain let the loop wait ${ms(expiry.maxDelayMs)} at worst, against an idle floor of ${ms(idleMs)} and a longest GC pause of ${ms(expiry.maxGcMs)} meanwhile${(expiry.maxChains ?? 1) > 1 ? ': the interleaved drain chains above are what dominates' : ': with one drain chain of 5 ms slices and GC pauses that short, neither the drain loop nor GC explains the spike; on a shared box the process being descheduled is the remaining suspect, so compare a run on a quiet machine'}.`,
             ]),
-        `A test-clock advance is still one synchronous drain: ${num(perAdvanceUs)} µs per code, so about ${ms(perAdvanceUs)} per 1,000 codes (${ms((perAdvanceUs * 1_000_000) / 1000)} for 1M) during which the relay answers nobody, streams included. If that matters for shared test relays, POST /clock/advance (relay/src/relay-service.ts advanceClock, relay/src/http/routes.ts) could await the same sliced drain and answer when it is done, keeping "everything due has fired when the call returns".`,
+        `A test-clock advance is still one synchronous drain: ${num(perAdvanceUs)} µs per code, so about ${ms(perAdvanceUs)} per 1,000 codes (${ms((perAdvanceUs * 1_000_000) / 1000)} for 1M) during which the relay answers nobody, streams included. If that matters for shared test relays, POST /clock/advance (relay/src/test-controls.ts advanceClock, relay/src/http/routes.ts) could await the same sliced drain and answer when it is done, keeping "everything due has fired when the call returns".`,
       ],
     };
   } finally {

@@ -8,7 +8,7 @@ import {
   VerificationIdSchema,
 } from '@otp-relay/shared';
 import { bearerToken, isAllowedHost, tokenMatches } from '../../relay/src/http/security.ts';
-import type { RelayService } from '../../relay/src/relay-service.ts';
+import type { VerificationService } from '../../relay/src/service.ts';
 
 const CHECK_PATH = /^\/api\/v1\/verifications\/([^/]+)\/check$/;
 const HEADERS = {
@@ -18,12 +18,12 @@ const HEADERS = {
 };
 
 /**
- * The baseline of figure 1: the two issuer routes on plain node:http over the SAME RelayService, doing the
+ * The baseline of figure 1: the two issuer routes on plain node:http over the SAME verification service, doing the
  * same non-framework work as the relay (Host allow-list, constant-time token check, JSON-only ≤ 16 KiB body,
  * zod parsing with the shared schemas, problem+json errors). What is left out is Express itself: its router,
  * middleware chain, body parser and response helpers. The ratio relay ÷ this is the framework overhead.
  */
-export function createBareServer(service: RelayService, token: string, hosts: ReadonlySet<string>): Server {
+export function createBareServer(service: VerificationService, token: string, hosts: ReadonlySet<string>): Server {
   return createServer((req, res) => {
     handle(service, token, hosts, req, res).catch((error: unknown) => {
       const known = error instanceof RelayError ? error : new RelayError('internal_error', 'bare server failure');
@@ -33,7 +33,7 @@ export function createBareServer(service: RelayService, token: string, hosts: Re
 }
 
 async function handle(
-  service: RelayService,
+  service: VerificationService,
   token: string,
   hosts: ReadonlySet<string>,
   req: IncomingMessage,

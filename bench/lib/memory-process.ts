@@ -52,7 +52,7 @@ function reading(fillMs: number): HeapReading {
   const usage = process.memoryUsage();
   if (jsonBytes === 0 && created > 0) {
     // Measured once, after the heap reading: a snapshot of everything is large.
-    const sample = parts.service.snapshot();
+    const sample = parts.snapshot();
     jsonBytes = JSON.stringify(sample.verifications[0]).length + JSON.stringify(sample.messages[0]).length;
   }
   return { count: created, heapUsed: usage.heapUsed, external: usage.external, rss: usage.rss, fillMs, jsonBytes };
@@ -129,7 +129,7 @@ async function advancePastAll(target: ServiceParts): Promise<ExpiryReading> {
   const totalMs = await new Promise<number>((resolve) =>
     setImmediate(() => {
       const started = performance.now();
-      target.service.advanceClock(601_000);
+      target.controls.advanceClock(601_000);
       resolve(performance.now() - started);
     }),
   );

@@ -3,6 +3,7 @@ import { createService, type ServiceParts } from '../../relay/src/create-service
 import { type RelayLimits, resolveLimits } from '../../relay/src/limits.ts';
 import { createLogger } from '../../relay/src/logger.ts';
 import { createMemoryStore, type RelayStore } from '../../relay/src/store.ts';
+import { IssuedMessage } from '../../relay/src/verifications/issued-message.ts';
 
 export type { ServiceParts };
 
@@ -43,7 +44,7 @@ export function createProbedStore(probe: StoreProbe): RelayStore {
   return {
     ...store,
     addMessage(message: Parameters<RelayStore['addMessage']>[0]) {
-      probe.codes.set(message.to, message.code);
+      if (message instanceof IssuedMessage) probe.codes.set(message.to, message.code);
       store.addMessage(message);
     },
     messages() {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { EMAIL, openStream, PHONE, smsRequest, startTestRelay, type TestRelay } from '../test-kit/relay-test-kit.ts';
 import { Chaos } from './chaos.ts';
-import { EMAIL, openStream, PHONE, smsRequest, startTestRelay, type TestRelay } from './relay-test-kit.ts';
 
 let t: TestRelay;
 afterEach(() => t?.close());
@@ -12,7 +12,7 @@ describe('6. chaos', () => {
     const created = await t.api('POST', '/api/v1/verifications', smsRequest());
     expect(created.status).toBe(201);
     expect(await t.client.listMessages()).toEqual([]);
-    expect(t.relay.service.snapshot().verifications).toHaveLength(1);
+    expect(t.relay.snapshot().verifications).toHaveLength(1);
     // Another destination is untouched.
     await t.client.createVerification(smsRequest({ to: EMAIL, channel: 'email' }));
     expect((await t.client.listMessages()).map((m) => m.to)).toEqual([EMAIL]);
@@ -70,7 +70,7 @@ describe('6. chaos', () => {
     const failed = await t.api('POST', '/api/v1/verifications', smsRequest());
     expect(failed.status).toBe(502);
     expect(failed.body).toMatchObject({ code: 'delivery_failed' });
-    expect(t.relay.service.snapshot()).toEqual({ messages: [], verifications: [] });
+    expect(t.relay.snapshot()).toEqual({ messages: [], verifications: [] });
     expect((await t.client.getChaos()).rules).toEqual([]);
     expect((await t.api('POST', '/api/v1/verifications', smsRequest())).status).toBe(201);
   });

@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { streamProtocols } from '../test-kit/relay-test-kit.ts';
 import { helpText, parseCliOptions } from './cli-options.ts';
 import { createRealClock } from './clock.ts';
 import { pairingInstructions } from './pairing-instructions.ts';
-import { streamProtocols } from './relay-test-kit.ts';
 
 const BIN = fileURLToPath(new URL('../bin/otp-relay.js', import.meta.url));
 let child: ChildProcess | undefined;

@@ -11,12 +11,13 @@ import { createOpenApiDocument } from './http/openapi.ts';
 import { ROUTES } from './http/routes.ts';
 import { allowedHosts, assertUsableToken } from './http/security.ts';
 import { RELAY_VERSION } from './http/version.ts';
-import type { Inbox } from './inbox.ts';
+import type { Inbox } from './inbox/inbox.ts';
 import { type RelayLimits, resolveLimits } from './limits.ts';
 import { createLogger } from './logger.ts';
-import type { RelayService } from './relay-service.ts';
 import type { RelayStore } from './store.ts';
-import { StreamServer } from './stream-server.ts';
+import { type Snapshot, StreamServer } from './stream-server.ts';
+import type { TestControls } from './test-controls.ts';
+import type { VerificationLifecycle } from './verifications/verification-lifecycle.ts';
 
 export interface RelayOptions {
   /** Interface to listen on (default 127.0.0.1). */
@@ -56,9 +57,14 @@ export interface Relay {
   tokenGenerated: boolean;
   /** Names this run: 16 hex digits. */
   epoch: string;
-  service: RelayService;
-  /** Live messages and open long polls. */
+  /** The issuer side: codes this relay issues. */
+  service: VerificationLifecycle;
+  /** Live messages of every source and open long polls. */
   inbox: Inbox;
+  /** Chaos, clock and reset. */
+  controls: TestControls;
+  /** Everything live (what a stream client that cannot resume gets). */
+  snapshot(): Snapshot;
   clock: Clock;
   limits: RelayLimits;
   server: Server;
@@ -78,7 +84,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   }
   const logger = options.logger ?? createLogger(options.logLevel ?? 'info');
   const clock = options.testClock ? createTestClock() : createRealClock();
-  const { service, inbox, scheduler, events } = createService({
+  const { service, inbox, controls, snapshot, scheduler, events } = createService({
     clock,
     limits,
     logger,
@@ -90,7 +96,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const hosts = new Set<string>();
   const shutdown = new AbortController();
   const app = createApp({
-    ctx: { service, inbox, testControls: options.testControls ?? true, shutdown: shutdown.signal },
+    ctx: {
+      verifications: service,
+      inbox,
+      controls,
+      testControls: options.testControls ?? true,
+      shutdown: shutdown.signal,
+    },
     routes: ROUTES,
     token,
     hosts,
@@ -100,7 +112,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   const stream = new StreamServer({
     events,
-    snapshot: () => service.snapshot(),
+    snapshot,
     token,
     hosts,
     extensionIds: options.extensionIds ?? [],
@@ -145,5 +157,20 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     return closing;
   };
 
-  return { url, port, host, token, tokenGenerated, epoch: events.epoch, service, inbox, clock, limits, server, close };
+  return {
+    url,
+    port,
+    host,
+    token,
+    tokenGenerated,
+    epoch: events.epoch,
+    service,
+    inbox,
+    controls,
+    snapshot,
+    clock,
+    limits,
+    server,
+    close,
+  };
 }

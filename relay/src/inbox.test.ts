@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMAIL, PHONE, sleep, smsRequest, startTestRelay, type TestRelay } from './relay-test-kit.ts';
+import { EMAIL, PHONE, sleep, smsRequest, startTestRelay, type TestRelay } from '../test-kit/relay-test-kit.ts';
 
 let t: TestRelay;
 afterEach(() => t?.close());

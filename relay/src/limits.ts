@@ -1,6 +1,6 @@
 import { LIMITS } from '@otp-relay/shared';
 
-/** The configurable numbers of the contract (SPEC "Relay: issuer API"); maxAttempts is fixed and not here. */
+/** The configurable numbers of the contract (shared/src/constants.ts LIMITS); maxAttempts is fixed and not here. */
 export interface RelayLimits {
   /** TTL of a code when the request names none. */
   ttlSeconds: number;

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { openStream, PHONE, smsRequest, startTestRelay } from '../test-kit/relay-test-kit.ts';
 import { createLogger } from './logger.ts';
-import { openStream, PHONE, smsRequest, startTestRelay } from './relay-test-kit.ts';
 
 describe('logs', () => {
   it('never contain a code or the token, whatever happens', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smsRequest, startTestRelay, type TestRelay } from '../test-kit/relay-test-kit.ts';
 import { EmptyBodySchema, ROUTES } from './http/routes.ts';
-import { smsRequest, startTestRelay, type TestRelay } from './relay-test-kit.ts';
 
 let t: TestRelay;
 let verificationId: string;
@@ -14,8 +14,8 @@ afterAll(() => t.close());
 
 /** Everything observable about the relay's state. */
 function fingerprint(): string {
-  const { service } = t.relay;
-  return JSON.stringify([service.snapshot(), service.chaosState(), service.clockState(), service.get(verificationId)]);
+  const { service, controls, snapshot } = t.relay;
+  return JSON.stringify([snapshot(), controls.chaosState(), controls.clockState(), service.get(verificationId)]);
 }
 
 const apiRoutes = ROUTES.filter((r) => r.path.startsWith('/api/') && r.path !== '/api/v1/openapi.json');

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { EXTENSION_ORIGIN } from '@otp-relay/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { smsRequest, startTestRelay, streamProtocols, type TestRelay, wsUrl } from './relay-test-kit.ts';
+import { smsRequest, startTestRelay, streamProtocols, type TestRelay, wsUrl } from '../test-kit/relay-test-kit.ts';
 
 let t: TestRelay;
 afterEach(() => t?.close());

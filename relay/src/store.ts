@@ -1,5 +1,7 @@
-import type { Channel, Folder, Purpose, VerificationStatus } from '@otp-relay/shared';
+import type { Channel, Purpose, VerificationStatus } from '@otp-relay/shared';
 import type { CodeDigest } from './codes.ts';
+import type { InboxEntry } from './inbox/inbox-entry.ts';
+import type { IssuedMessage } from './verifications/issued-message.ts';
 
 /** A verification as the relay keeps it: times in ms on the relay's clock, the code only as a digest. */
 export interface VerificationRecord {
@@ -19,23 +21,8 @@ export interface VerificationRecord {
   updatedAt: number;
   expiresAt: number;
   resendAvailableAt: number;
-  /** Its live message (a verification has at most one); set and cleared by the store only. */
-  message: MessageRecord | null;
-}
-
-/**
- * A delivered message as the relay keeps it: only what is not derived from its verification. Its words are a
- * pure function of the verification and the code, so they are composed when the message is read
- * (inbox.ts), as are the ISO timestamps; the code itself must stay, since the inbox serves it.
- */
-export interface MessageRecord {
-  id: string;
-  verificationId: string;
-  to: string;
-  code: string;
-  folder: Folder;
-  /** ms on the relay's clock. */
-  createdAt: number;
+  /** Its live message in the inbox (a verification has at most one); set and cleared by the lifecycle. */
+  message: IssuedMessage | null;
 }
 
 /** Abuse counters per destination, keyed by the `to` string whether or not anything was ever sent to it. */
@@ -55,21 +42,15 @@ export interface RelayStore {
   verificationsFor(to: string, purpose: Purpose): VerificationRecord[];
   verifications(): VerificationRecord[];
 
-  /** Keeps a verification's live message (at most one: it replaces any earlier one). */
-  addMessage(message: MessageRecord): void;
-  /** Removes the message that carries a verification's code; returns its id (none or one). */
-  removeMessagesOf(verificationId: string): string[];
+  /** Keeps a live message of any source, as the newest. */
+  addMessage(message: InboxEntry): void;
+  /** Lets a live message go; false when it was not kept (already removed). */
+  removeMessage(message: InboxEntry): boolean;
   /** Live messages, newest first. */
-  messages(): MessageRecord[];
+  messages(): InboxEntry[];
 
   destination(to: string): DestinationRecord;
   clear(): void;
-}
-
-/** A live message in the store's delivery-order list. */
-interface MessageNode extends MessageRecord {
-  older: MessageNode | undefined;
-  newer: MessageNode | undefined;
 }
 
 export function createMemoryStore(): RelayStore {
@@ -77,18 +58,23 @@ export function createMemoryStore(): RelayStore {
   /** Per destination, its verifications oldest first (all purposes: a destination has few). */
   const byDestination = new Map<string, VerificationRecord[]>();
   /**
-   * Live messages in delivery order, as a doubly linked list reached from each verification's `message`: no
-   * index of its own, and no hash table to rehash when a million codes expire at once (bench figure 4).
+   * Live messages in arrival order, as a doubly linked list through the entries themselves (a relay-issued
+   * one is reached from its verification's `message`): no index of its own, and no hash table to rehash when
+   * a million codes expire at once (bench figure 4).
    */
-  let newest: MessageNode | undefined;
+  let newest: InboxEntry | undefined;
+  /** Entries in the list; an unlinked entry has no neighbours and is not `newest`. */
+  const isLinked = (node: InboxEntry) => node === newest || node.newer !== undefined;
   const destinations = new Map<string, DestinationRecord>();
 
-  const unlink = (node: MessageNode) => {
+  const unlink = (node: InboxEntry): boolean => {
+    if (!isLinked(node)) return false;
     if (node.newer === undefined) newest = node.older;
     else node.newer.older = node.older;
     if (node.older !== undefined) node.older.newer = node.newer;
     node.older = undefined;
     node.newer = undefined;
+    return true;
   };
 
   return {
@@ -104,7 +90,8 @@ export function createMemoryStore(): RelayStore {
     deleteVerification(id) {
       const record = verifications.get(id);
       if (record === undefined) return;
-      if (record.message !== null) unlink(record.message as MessageNode);
+      if (record.message !== null) unlink(record.message);
+      record.message = null;
       verifications.delete(id);
       const list = byDestination.get(record.to) ?? [];
       const at = list.indexOf(record);
@@ -123,33 +110,15 @@ export function createMemoryStore(): RelayStore {
     verifications: () => [...verifications.values()],
 
     addMessage(message) {
-      const record = verifications.get(message.verificationId);
-      if (record === undefined) return;
-      if (record.message !== null) unlink(record.message as MessageNode);
-      const node: MessageNode = {
-        id: message.id,
-        verificationId: message.verificationId,
-        to: message.to,
-        code: message.code,
-        folder: message.folder,
-        createdAt: message.createdAt,
-        older: newest,
-        newer: undefined,
-      };
-      if (newest !== undefined) newest.newer = node;
-      newest = node;
-      record.message = node;
+      if (isLinked(message)) return;
+      message.older = newest;
+      message.newer = undefined;
+      if (newest !== undefined) newest.newer = message;
+      newest = message;
     },
-    removeMessagesOf(verificationId) {
-      const record = verifications.get(verificationId);
-      const message = record?.message;
-      if (record === undefined || message === null || message === undefined) return [];
-      unlink(message as MessageNode);
-      record.message = null;
-      return [message.id];
-    },
+    removeMessage: (message) => unlink(message),
     messages() {
-      const list: MessageRecord[] = [];
+      const list: InboxEntry[] = [];
       for (let node = newest; node !== undefined; node = node.older) list.push(node);
       return list;
     },

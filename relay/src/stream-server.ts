@@ -3,17 +3,24 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
   ClientFrameSchema,
+  type Message,
   PROBLEM_CONTENT_TYPE,
   RelayError,
   STREAM_PATH,
   STREAM_PROTOCOL,
   type StreamEvent,
+  type Verification,
 } from '@otp-relay/shared';
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { EventLog } from './event-log.ts';
 import { isAllowedHost, isAllowedOrigin, parseStreamProtocols, tokenMatches } from './http/security.ts';
-import type { Snapshot } from './relay-service.ts';
+
+/** Everything live: what a client that cannot resume is sent. */
+export interface Snapshot {
+  messages: Message[];
+  verifications: Verification[];
+}
 
 export interface StreamServerOptions {
   events: EventLog;

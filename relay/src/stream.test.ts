@@ -1,7 +1,7 @@
 import { RelayStream, type StreamEvent } from '@otp-relay/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { openStream, PHONE, sleep, smsRequest, startTestRelay, type TestRelay } from './relay-test-kit.ts';
+import { openStream, PHONE, sleep, smsRequest, startTestRelay, type TestRelay } from '../test-kit/relay-test-kit.ts';
 
 let relays: TestRelay[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { LIMITS } from '@otp-relay/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMAIL, openStream, PHONE, smsRequest, startTestRelay, type TestRelay } from './relay-test-kit.ts';
+import { EMAIL, openStream, PHONE, smsRequest, startTestRelay, type TestRelay } from '../test-kit/relay-test-kit.ts';
 
 let t: TestRelay;
 afterEach(() => t?.close());
@@ -139,11 +139,46 @@ describe('4. resend, cooldown, send limit, cancel, lockout', () => {
     const messages = await t.client.listMessages();
     expect(messages).toHaveLength(1);
     const newCode = messages[0]?.code as string;
+    // A resent code never repeats the one it replaces, so this holds on every run, not 999,999 in a million.
+    expect(newCode).not.toBe(oldCode);
     const path = `/api/v1/verifications/${verification.id}/check`;
-    if (newCode !== oldCode) {
-      expect((await t.api('POST', path, { code: oldCode })).body.valid).toBe(false);
-    }
+    expect((await t.api('POST', path, { code: oldCode })).body).toMatchObject({ valid: false, status: 'pending' });
     expect((await t.api('POST', path, { code: newCode })).body).toMatchObject({ valid: true, status: 'approved' });
+  });
+
+  it('resend gives the new code its own expiresAt and resendAvailableAt, counted from the resend', async () => {
+    t = await startTestRelay({ testClock: true });
+    const { verification } = await createWithCode(smsRequest({ ttlSeconds: 120 }));
+    await t.client.advanceClock(45_000);
+    const resent = await t.api('POST', `/api/v1/verifications/${verification.id}/resend`);
+    expect(resent.status).toBe(200);
+    const resentAt = Date.parse(resent.body.updatedAt);
+    expect(resentAt - Date.parse(verification.createdAt)).toBe(45_000);
+    expect(Date.parse(resent.body.expiresAt) - resentAt).toBe(120_000);
+    expect(Date.parse(resent.body.resendAvailableAt) - resentAt).toBe(LIMITS.resendCooldownSeconds * 1000);
+    const [message] = await t.client.listMessages();
+    expect(message?.expiresAt).toBe(resent.body.expiresAt);
+
+    // The new deadline is the one enforced: alive past the old one, dead at the new one.
+    await t.client.advanceClock(120_000 - 45_000);
+    expect((await t.client.getVerification(verification.id)).status).toBe('pending');
+    await t.client.advanceClock(45_000 - 1);
+    expect((await t.client.getVerification(verification.id)).status).toBe('pending');
+    await t.client.advanceClock(1);
+    expect((await t.client.getVerification(verification.id)).status).toBe('expired');
+  });
+
+  it('resend is refused again until the renewed cooldown ends', async () => {
+    t = await startTestRelay({ testClock: true });
+    const { verification } = await createWithCode();
+    const path = `/api/v1/verifications/${verification.id}/resend`;
+    await t.client.advanceClock(30_000);
+    expect((await t.api('POST', path)).status).toBe(200);
+    await t.client.advanceClock(29_999);
+    const early = await t.api('POST', path);
+    expect(early).toMatchObject({ status: 429, body: { code: 'resend_cooldown' } });
+    await t.client.advanceClock(1);
+    expect((await t.api('POST', path)).body).toMatchObject({ status: 'pending', sendCount: 3 });
   });
 
   it('answers 429 with Retry-After inside the cooldown', async () => {
@@ -222,6 +257,26 @@ describe('4. resend, cooldown, send limit, cancel, lockout', () => {
 });
 
 describe('5. verification-checks by destination', () => {
+  it('checks against the LATEST pending verification of that destination and purpose', async () => {
+    t = await startTestRelay({ testClock: true });
+    const first = await createWithCode();
+    await t.client.advanceClock(1);
+    const created = await t.api('POST', '/api/v1/verifications', smsRequest());
+    const [latestMessage] = await t.client.listMessages({ to: PHONE });
+    expect(latestMessage?.verificationId).toBe(created.body.id);
+    const latestCode = latestMessage?.code as string;
+    expect((await t.client.listMessages({ to: PHONE })).map((m) => m.verificationId)).toEqual([
+      created.body.id,
+      first.verification.id,
+    ]);
+
+    // Picking the oldest would leave the latest pending (or, should the codes coincide, approve the first).
+    const latest = await t.client.checkByDestination({ to: PHONE, purpose: 'login', code: latestCode });
+    expect(latest).toEqual({ valid: true, status: 'approved' });
+    expect((await t.client.getVerification(created.body.id)).status).toBe('approved');
+    expect((await t.client.getVerification(first.verification.id)).status).toBe('pending');
+  });
+
   it('answers an unknown destination exactly like a wrong code', async () => {
     t = await startTestRelay();
     const { code } = await createWithCode();

@@ -1,4 +1,7 @@
-/** Defaults of the product contract (../shared/SPEC.md). Numbers marked fixed there are not configurable. */
+/**
+ * The wire contract's defaults and bounds (README.md "API at a glance"). Numbers marked fixed are not
+ * configurable; the relay makes the others configurable in relay/src/limits.ts.
+ */
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
 export const API_PREFIX = '/api/v1';

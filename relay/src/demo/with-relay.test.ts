@@ -1,6 +1,6 @@
 import type { Message } from '@otp-relay/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EMAIL, PHONE, startTestRelay, type TestRelay } from '../relay-test-kit.ts';
+import { EMAIL, PHONE, startTestRelay, type TestRelay } from '../../test-kit/relay-test-kit.ts';
 
 /*
  * The demo against a whole relay (test clock, real service, real inbox): what the e2e suite and a new user

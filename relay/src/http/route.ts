@@ -1,14 +1,16 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { Inbox } from '../inbox.ts';
-import type { RelayService } from '../relay-service.ts';
+import type { Inbox } from '../inbox/inbox.ts';
+import type { VerificationService } from '../service.ts';
+import type { TestControls } from '../test-controls.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
 /** What every handler may use. */
 export interface RelayContext {
-  service: RelayService;
+  verifications: VerificationService;
   inbox: Inbox;
+  controls: TestControls;
   testControls: boolean;
   /** Waiters still open when the relay shuts down are ended through this signal. */
   shutdown: AbortSignal;

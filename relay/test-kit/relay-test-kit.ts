@@ -7,11 +7,11 @@ import {
 } from '@otp-relay/shared';
 import pino from 'pino';
 import WebSocket from 'ws';
-import { createRelay, type Relay, type RelayOptions } from './create-relay.ts';
+import { createRelay, type Relay, type RelayOptions } from '../src/create-relay.ts';
 
 /*
- * Helpers for the relay's own tests: real relays on port 0, spoken to over real sockets. Not shipped in the
- * relay's public API (index.ts) but plain code, so the e2e suite may borrow it.
+ * Helpers for the relay's own tests: real relays on port 0, spoken to over real sockets. Outside relay/src on
+ * purpose: nothing the relay ships imports it (relay/src/index.ts), yet it is plain code any suite may borrow.
  */
 
 export const PHONE = '+14155550123';

@@ -1,7 +1,7 @@
 import type { Folder, Message, Purpose } from '@otp-relay/shared';
-import { toTimestamp } from './clock.ts';
-import { composeMessage } from './compose-message.ts';
-import type { MessageRecord, RelayStore, VerificationRecord } from './store.ts';
+import type { EventLog } from '../event-log.ts';
+import type { RelayStore } from '../store.ts';
+import type { InboxEntry } from './inbox-entry.ts';
 
 export interface MessageFilter {
   to?: string | undefined;
@@ -45,50 +45,22 @@ function matcherOf(filter: MessageFilter): Matcher {
   };
 }
 
-function matches(message: MessageRecord, verification: VerificationRecord, m: Matcher): boolean {
-  if (m.to !== undefined && message.to !== m.to) return false;
-  if (m.purpose !== undefined && verification.purpose !== m.purpose) return false;
-  if (m.origin !== undefined && verification.origin !== m.origin) return false;
-  if (m.folder !== undefined && message.folder !== m.folder) return false;
-  if (m.sinceMs !== undefined && message.createdAt <= m.sinceMs) return false;
+function matches(entry: InboxEntry, m: Matcher): boolean {
+  if (m.to !== undefined && entry.to !== m.to) return false;
+  if (m.purpose !== undefined && entry.purpose !== m.purpose) return false;
+  if (m.origin !== undefined && entry.origin !== m.origin) return false;
+  if (m.folder !== undefined && entry.folder !== m.folder) return false;
+  if (m.sinceMs !== undefined && entry.receivedAt <= m.sinceMs) return false;
   return true;
 }
 
 /**
- * The message as the wire shows it. Its words are composed here rather than kept: a live message costs its
- * code, not its text (bench figure 4). A message lives only while its verification is pending, so the
- * verification's expiry and TTL are the message's.
- */
-function toMessage(message: MessageRecord, verification: VerificationRecord): Message {
-  const { channel, purpose, origin } = verification;
-  const content = composeMessage({
-    channel,
-    purpose,
-    origin,
-    code: message.code,
-    ttlSeconds: Math.round(verification.ttlMs / 1000),
-  });
-  return {
-    id: message.id,
-    verificationId: message.verificationId,
-    channel,
-    to: message.to,
-    purpose,
-    origin,
-    code: message.code,
-    ...content,
-    folder: message.folder,
-    createdAt: toTimestamp(message.createdAt),
-    expiresAt: toTimestamp(verification.expiresAt),
-  };
-}
-
-/**
- * The destinations' inboxes: live messages only (a message leaves when its code dies), newest first, and
- * the long-poll waiters released the moment a matching message lands.
+ * The destinations' inboxes: live messages of every source (see inbox-entry.ts), newest first; each new one
+ * goes out on the stream as a `message` event and releases the long-poll waiters it matches.
  */
 export class Inbox {
   readonly #store: RelayStore;
+  readonly #events: EventLog;
   /**
    * Open waits by the destination they name ('' for any): a new message only tests the waits for its own
    * destination and the unaddressed ones, not all of them (bench figure 6: 1,000 waiters, one message each).
@@ -96,8 +68,9 @@ export class Inbox {
   readonly #waiters = new Map<string, Set<Waiter>>();
   #waitingCount = 0;
 
-  constructor(store: RelayStore) {
+  constructor(store: RelayStore, events: EventLog) {
     this.#store = store;
+    this.#events = events;
   }
 
   get waiting(): number {
@@ -107,12 +80,9 @@ export class Inbox {
   list(filter: MessageFilter, limit = Number.POSITIVE_INFINITY): Message[] {
     const matcher = matcherOf(filter);
     const found: Message[] = [];
-    for (const message of this.#store.messages()) {
+    for (const entry of this.#store.messages()) {
       if (found.length >= limit) break;
-      const verification = this.#store.getVerification(message.verificationId);
-      if (verification !== undefined && matches(message, verification, matcher)) {
-        found.push(toMessage(message, verification));
-      }
+      if (matches(entry, matcher)) found.push(entry.toMessage());
     }
     return found;
   }
@@ -155,23 +125,31 @@ export class Inbox {
     });
   }
 
-  /** Delivers `message` (of `verification`) and releases the waiters it matches; returns it as the wire shows it. */
-  add(message: MessageRecord, verification: VerificationRecord): Message {
-    this.#store.addMessage(message);
-    const wire = toMessage(message, verification);
-    for (const key of [message.to, '']) {
+  /**
+   * Keeps `entry` as the newest live message, publishes it on the stream and releases the waiters it
+   * matches; returns it as the wire shows it.
+   */
+  add(entry: InboxEntry): Message {
+    this.#store.addMessage(entry);
+    const wire = entry.toMessage();
+    this.#events.publish('message', wire);
+    for (const key of entry.to === undefined ? [''] : [entry.to, '']) {
       const waiters = this.#waiters.get(key);
       if (waiters === undefined) continue;
       for (const waiter of [...waiters]) {
-        if (matches(message, verification, waiter.matcher)) waiter.resolve(wire);
+        if (matches(entry, waiter.matcher)) waiter.resolve(wire);
       }
     }
     return wire;
   }
 
-  removeOf(verificationId: string): string[] {
-    return this.#store.removeMessagesOf(verificationId);
+  /** Takes `entry` out of the inbox; returns the ids that left (none when it had already left). */
+  remove(entry: InboxEntry): string[] {
+    return this.#store.removeMessage(entry) ? [entry.id] : [];
   }
+
+  /** Forgets what the inbox keeps beside the store (on reset; the store clears its own list). */
+  clear(): void {}
 
   /** Ends every wait empty (on shutdown). */
   releaseAll(): void {
