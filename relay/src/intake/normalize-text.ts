@@ -1,0 +1,40 @@
+/** The message text the matchers read, and the same text lower-cased with every index unchanged. */
+export interface NormalizedText {
+  text: string;
+  lower: string;
+}
+
+// Digits of other scripts folded to ASCII: Arabic SMS often carry Arabic-Indic digits (٤٨٢٩١٣), Thai ones Thai
+// digits; NFKC already folds full-width digits (Japanese carriers send １２３４５６).
+const DIGIT_BLOCKS = [0x660, 0x6f0, 0x966, 0xe50] as const;
+const FOREIGN_DIGIT = /[٠-٩۰-۹०-९๐-๙]/g;
+const foldDigit = (digit: string): string => {
+  const point = digit.codePointAt(0) as number;
+  const block = DIGIT_BLOCKS.find((base) => point >= base && point <= base + 9) as number;
+  return String(point - block);
+};
+// Zero-width characters and soft hyphens: some senders put them between digits to stop carriers from linking them.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const HORIZONTAL_SPACE = /[^\S\n]+/g;
+
+/**
+ * NFKC (full-width and half-width forms, no-break spaces), foreign digits folded, invisible characters
+ * dropped, runs of horizontal space collapsed to one space, CRLF to LF.
+ */
+export function normalizeText(raw: string): NormalizedText {
+  const text = raw
+    .normalize('NFKC')
+    .replace(FOREIGN_DIGIT, foldDigit)
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(HORIZONTAL_SPACE, ' ');
+  let lower = text.toLowerCase();
+  // A few characters lower-case to two (İ → i̇); keep indexes aligned by lower-casing those one by one.
+  if (lower.length !== text.length) {
+    lower = Array.from(text, (char) => {
+      const low = char.toLowerCase();
+      return low.length === char.length ? low : char;
+    }).join('');
+  }
+  return { text, lower };
+}
