@@ -12,9 +12,36 @@ export interface RequestCodeOptions {
   action?: 'payout' | 'settings';
 }
 
+/** A timer of the code step: the seconds it shows (data-seconds) and its words. */
+export interface DemoTimer {
+  seconds: number;
+  text: string;
+}
+
 /** The demo seller center as a tester drives it: ask for a code, see where it went, type, verify, resend. */
 export class DemoPage {
   constructor(readonly page: Page) {}
+
+  /**
+   * Sets the clock of every document `page` loads from now on `skewMs` off the real time (Date.now and
+   * `new Date()`), as on a visitor's computer whose clock is wrong. Call before navigating.
+   */
+  static async skewBrowserClock(page: Page, skewMs: number): Promise<void> {
+    await page.evaluateOnNewDocument((skew: number) => {
+      const RealDate = Date;
+      const now = () => RealDate.now() + skew;
+      class SkewedDate extends RealDate {
+        constructor(...args: ConstructorParameters<DateConstructor> | []) {
+          if (args.length === 0) super(now());
+          else super(...(args as ConstructorParameters<DateConstructor>));
+        }
+        static override now(): number {
+          return now();
+        }
+      }
+      globalThis.Date = SkewedDate as DateConstructor;
+    }, skewMs);
+  }
 
   /** Fills the first step and presses Send code / Log in; resolves when the code step shows. */
   async requestCode(options: RequestCodeOptions): Promise<void> {
@@ -102,6 +129,34 @@ export class DemoPage {
       text ?? null,
     );
     return this.status();
+  }
+
+  /** "Code expires in 9:58" and its seconds (0 once the page says the code expired). */
+  expiresIn(): Promise<DemoTimer> {
+    return this.#timer('expires-in');
+  }
+
+  /** "Resend code in 0:27" and its seconds (0 once Resend may be pressed). */
+  resendCountdown(): Promise<DemoTimer> {
+    return this.#timer('resend-countdown');
+  }
+
+  /** Waits until the expiry timer shows exactly `seconds`. */
+  async waitForExpiresIn(seconds: number, timeoutMs = 10_000): Promise<DemoTimer> {
+    await this.page.waitForFunction(
+      (expected: string) =>
+        document.querySelector<HTMLElement>('[data-testid="expires-in"]')?.dataset.seconds === expected,
+      { timeout: timeoutMs },
+      String(seconds),
+    );
+    return this.expiresIn();
+  }
+
+  #timer(testId: string): Promise<DemoTimer> {
+    return this.page.$eval(`[data-testid="${testId}"]`, (el) => ({
+      seconds: Number((el as HTMLElement).dataset.seconds),
+      text: el.textContent?.trim() ?? '',
+    }));
   }
 
   maskedDestination(): Promise<string> {

@@ -1,6 +1,6 @@
 import { maskDestination } from '@otp-relay/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDemo } from './demo-test-kit.ts';
+import { startDemo } from '../../test-kit/demo-test-kit.ts';
 
 const PHONE = '+14155550123';
 const EMAIL = 'seller@example.com';

@@ -1,4 +1,5 @@
 import type { Channel } from '@otp-relay/shared';
+import { DESTINATION_TEXT } from './assets/destination-text.ts';
 import { escapeHtml } from './layout.ts';
 
 /**
@@ -19,29 +20,9 @@ export function channelChoice(selected: Channel): string {
   </fieldset>`;
 }
 
-const DESTINATION: Record<
-  Channel,
-  { label: string; type: string; autocomplete: string; placeholder: string; hint: string }
-> = {
-  sms: {
-    label: 'Phone number',
-    type: 'tel',
-    autocomplete: 'tel',
-    placeholder: '+1 415 555 0123',
-    hint: 'Include the country code, e.g. +1 for the US or +44 for the UK.',
-  },
-  email: {
-    label: 'Email address',
-    type: 'email',
-    autocomplete: 'email',
-    placeholder: 'you@example.com',
-    hint: "We'll send a 6-digit code to this address.",
-  },
-};
-
 /** The destination field; the page script swaps its label and type when the channel changes. */
 export function destinationField(channel: Channel, labelOverride?: string): string {
-  const d = DESTINATION[channel];
+  const d = DESTINATION_TEXT[channel];
   return `<div class="field">
     <label for="destination-input" id="destination-label">${escapeHtml(labelOverride ?? d.label)}</label>
     <input id="destination-input" name="to" type="${d.type}" autocomplete="${d.autocomplete}" placeholder="${escapeHtml(d.placeholder)}" required aria-describedby="destination-hint destination-error" spellcheck="false" autocapitalize="off">
@@ -49,8 +30,6 @@ export function destinationField(channel: Channel, labelOverride?: string): stri
     <p class="field-error" id="destination-error" data-testid="destination-error"></p>
   </div>`;
 }
-
-export const DESTINATION_TEXT = DESTINATION;
 
 export type CodeVariant = 'single' | 'split';
 

@@ -1,5 +1,6 @@
 import type { Channel } from '@otp-relay/shared';
-import { channelChoice, codeStep, DESTINATION_TEXT, destinationField, doneStep, STATUS } from './flow-parts.ts';
+import { DESTINATION_TEXT } from './assets/destination-text.ts';
+import { channelChoice, codeStep, destinationField, doneStep, STATUS } from './flow-parts.ts';
 import type { ConfirmAction } from './flow-store.ts';
 import { escapeHtml, layout, SHOP_NAME } from './layout.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo } from './demo-test-kit.ts';
+import { startDemo } from '../../test-kit/demo-test-kit.ts';
 
 describe('serving', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -19,20 +19,43 @@ describe('serving', () => {
     },
   );
 
-  it.each([
-    ['demo.css', /^text\/css/],
-    ['flow-page.js', /^text\/javascript/],
-    ['code-fields.js', /^text\/javascript/],
-    ['demo-api.js', /^text\/javascript/],
-    ['relay-clock.js', /^text\/javascript/],
-  ])('serves the asset %s', async (file, type) => {
+  const PAGE_MODULES = [
+    'busy-button.js',
+    'channel-switch.js',
+    'code-fields.js',
+    'countdown.js',
+    'demo-api.js',
+    'destination-text.js',
+    'field-errors.js',
+    'flow-elements.js',
+    'flow-page.js',
+    'flow-poller.js',
+    'flow-render.js',
+    'relay-clock.js',
+    'status-line.js',
+  ];
+
+  it('serves the stylesheet', async () => {
+    const answer = await demo.get('/demo/assets/demo.css');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it.each(PAGE_MODULES)('serves the page module %s as JavaScript whose imports are served too', async (file) => {
     const answer = await demo.get(`/demo/assets/${file}`);
     expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-type')).toMatch(type);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/javascript/);
+    // Compiled: no type annotations left (a stray one is a syntax error in the browser).
+    expect(answer.text).not.toMatch(/\bimport type\b|\binterface \w+ \{/);
+    for (const [, imported] of answer.text.matchAll(/\bfrom\s*"\.\/([^"]+)"/g)) {
+      expect(PAGE_MODULES, `${file} imports ${imported}`).toContain(imported);
+    }
   });
 
   it('serves nothing else from the assets folder', async () => {
-    expect((await demo.get('/demo/assets/code-fields.d.ts')).status).toBe(404);
+    expect((await demo.get('/demo/assets/code-fields.ts')).status).toBe(404);
+    expect((await demo.get('/demo/assets/code-fields.test.js')).status).toBe(404);
+    expect((await demo.get('/demo/assets/code-fields.test.ts')).status).toBe(404);
     expect((await demo.get('/demo/assets/..%2Frouter.ts')).status).toBe(404);
   });
 });

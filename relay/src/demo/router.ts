@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { LIMITS, RelayError } from '@otp-relay/shared';
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { VerificationService } from '../service.ts';
 import { renderDemoError, requireJson, requireSameOrigin } from './api-errors.ts';
 import { createFlowApi } from './flow-api.ts';
 import { createFlowStore } from './flow-store.ts';
+import { createPageAssets } from './page-assets.ts';
 import { confirmPage, homePage, loginPage, signupPage } from './pages.ts';
 
 export interface DemoOptions {
@@ -27,14 +27,6 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const ASSETS = {
-  'demo.css': 'text/css; charset=utf-8',
-  'flow-page.js': 'text/javascript; charset=utf-8',
-  'code-fields.js': 'text/javascript; charset=utf-8',
-  'demo-api.js': 'text/javascript; charset=utf-8',
-  'relay-clock.js': 'text/javascript; charset=utf-8',
-} as const;
-
 /**
  * The demo seller center, mounted by the relay at /demo. Its API is the shop's own backend: it calls the
  * verification service in-process, so the browser never holds the relay token and never sees a code.
@@ -45,7 +37,7 @@ const ASSETS = {
  * | GET  /signup?channel=sms|email | account setup: verify a phone or email (single code input) |
  * | GET  /login                    | log in from a new device (email + password, then a code)   |
  * | GET  /confirm?action=payout|settings&channel= | confirm a payout or a settings change (split boxes) |
- * | GET  /assets/:file             | the pages' CSS and scripts                                 |
+ * | GET  /assets/:file             | the pages' CSS and scripts (assets/*.ts compiled to .js)   |
  * | POST /api/flows                | {flow, channel, to, ...} → 201 flow view, code sent        |
  * | GET  /api/flows/:id            | the flow view on the relay's clock (pages poll it)         |
  * | POST /api/flows/:id/verify     | {code} → view with state success / wrong / expired / locked |
@@ -55,12 +47,7 @@ const ASSETS = {
 export function createDemoRouter({ service, now, maxFlows }: DemoOptions): Router {
   const router = Router();
   const api = createFlowApi({ service, now, flows: createFlowStore(maxFlows) });
-  const assets = new Map(
-    Object.entries(ASSETS).map(([file, type]) => [
-      file,
-      { type, body: readFileSync(new URL(`./assets/${file}`, import.meta.url), 'utf8') },
-    ]),
-  );
+  const assets = createPageAssets();
 
   const page = (render: (base: string, req: Request) => string) => (req: Request, res: Response) => {
     res.set({ 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
@@ -84,8 +71,8 @@ export function createDemoRouter({ service, now, maxFlows }: DemoOptions): Route
       ),
     ),
   );
-  router.get('/assets/:file', (req, res, next) => {
-    const asset = assets.get(req.params.file);
+  router.get('/assets/:file', async (req, res, next) => {
+    const asset = await assets.get(req.params.file);
     if (!asset) return next();
     res.set('Cache-Control', 'no-cache').type(asset.type).send(asset.body);
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { codeField } from './assets/code-fields.js';
-import { confirmPage, signupPage } from './pages.ts';
+import { confirmPage, signupPage } from '../pages.ts';
+import { codeField } from './code-fields.ts';
 
 /** Loads a demo page's code step into the document, as the browser would see it. */
 function mount(html: string) {

@@ -9,8 +9,8 @@ import {
   type Verification,
 } from '@otp-relay/shared';
 import express from 'express';
-import type { VerificationService } from '../service.ts';
-import { createDemoRouter } from './router.ts';
+import { createDemoRouter } from '../src/demo/router.ts';
+import type { VerificationService } from '../src/service.ts';
 
 type StoredVerification = Verification & { code: string | null; ttlMs: number };
 

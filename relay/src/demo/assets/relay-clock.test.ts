@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRelayClock, formatClock } from './assets/relay-clock.js';
+import { createRelayClock, formatClock } from './relay-clock.ts';
 
 describe('the relay clock as a page sees it', () => {
   it('runs on at real pace between readings of a real clock', () => {

@@ -1,20 +1,30 @@
+/** One code entry, whatever it looks like on the page. */
+export interface CodeField {
+  value(): string;
+  complete(): boolean;
+  setLength(length: number): void;
+  clear(): void;
+  focus(): void;
+  setInvalid(invalid: boolean): void;
+}
+
 /**
  * The code entry of a demo page, either one input (#code-input) or six split digit boxes (.otp-box), behind
  * one small interface. The boxes behave like the ones on real seller centers: typing a digit moves on,
  * Backspace on an empty box goes back, arrows move, and pasting (or an autofill that drops the whole code into
  * one box) spreads the digits across the boxes.
  */
-export function codeField(form, onChange) {
-  const single = form.querySelector('#code-input');
+export function codeField(form: ParentNode, onChange: () => void): CodeField {
+  const single = form.querySelector<HTMLInputElement>('#code-input');
   if (single) return singleInput(single, onChange);
-  return splitBoxes([...form.querySelectorAll('.otp-box')], onChange);
+  return splitBoxes([...form.querySelectorAll<HTMLInputElement>('.otp-box')], onChange);
 }
 
-function digitsOf(text) {
+function digitsOf(text: string | null | undefined): string {
   return String(text ?? '').replace(/\D/g, '');
 }
 
-function singleInput(input, onChange) {
+function singleInput(input: HTMLInputElement, onChange: () => void): CodeField {
   let length = 6;
   input.addEventListener('input', () => {
     // Digits only: people paste "123 456" or "Your code is 123456"; a filled value may carry spaces too.
@@ -39,15 +49,16 @@ function singleInput(input, onChange) {
   };
 }
 
-function splitBoxes(boxes, onChange) {
+function splitBoxes(boxes: HTMLInputElement[], onChange: () => void): CodeField {
   const last = boxes.length - 1;
 
   /** Writes digits from box `start` on and puts the caret after the last one written. */
-  function spread(start, digits) {
+  function spread(start: number, digits: string): void {
     let i = start;
     for (const digit of digits) {
-      if (i > last) break;
-      boxes[i].value = digit;
+      const box = boxes[i];
+      if (!box) break;
+      box.value = digit;
       i += 1;
     }
     boxes[Math.min(i, last)]?.focus();
@@ -55,27 +66,29 @@ function splitBoxes(boxes, onChange) {
   }
 
   boxes.forEach((box, index) => {
+    const previous = boxes[index - 1];
+    const next = boxes[index + 1];
     box.addEventListener('keydown', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (/^\d$/.test(event.key)) {
         // Overwrite whatever the box held, even if the caret is not selecting it (maxlength would block it).
         event.preventDefault();
         box.value = event.key;
-        if (index < last) boxes[index + 1].focus();
+        next?.focus();
         onChange();
       } else if (event.key === 'Backspace') {
-        if (box.value === '' && index > 0) {
+        if (box.value === '' && previous) {
           event.preventDefault();
-          boxes[index - 1].value = '';
-          boxes[index - 1].focus();
+          previous.value = '';
+          previous.focus();
           onChange();
         }
-      } else if (event.key === 'ArrowLeft' && index > 0) {
+      } else if (event.key === 'ArrowLeft' && previous) {
         event.preventDefault();
-        boxes[index - 1].focus();
-      } else if (event.key === 'ArrowRight' && index < last) {
+        previous.focus();
+      } else if (event.key === 'ArrowRight' && next) {
         event.preventDefault();
-        boxes[index + 1].focus();
+        next.focus();
       } else if (event.key.length === 1) {
         // Letters and symbols never go into a digit box.
         event.preventDefault();
@@ -87,7 +100,7 @@ function splitBoxes(boxes, onChange) {
       const digits = digitsOf(box.value);
       if (digits.length <= 1) {
         box.value = digits;
-        if (digits && index < last) boxes[index + 1].focus();
+        if (digits) next?.focus();
         onChange();
       } else {
         // The whole code dropped into one box: it belongs to all of them from the first.
@@ -121,7 +134,7 @@ function splitBoxes(boxes, onChange) {
   };
 }
 
-export function markInvalid(input, invalid) {
+export function markInvalid(input: Element, invalid: boolean): void {
   if (invalid) input.setAttribute('aria-invalid', 'true');
   else input.removeAttribute('aria-invalid');
 }
