@@ -26,7 +26,7 @@ function manifestContentScripts(): string[] {
 }
 
 const INGEST_FINDING =
-  "A burst of codes reaches the extension's store far later than it reaches a Node client: for every stream event (two per create) the background's #setCodeState (extension/lib/relay-connection.ts) queues a write of the WHOLE code state to storage.session plus a badge update, one after another, so n codes cost O(n²) bytes written and the popup, which reads storage.session, shows a partial list meanwhile. Coalesce: keep one pending save holding the latest snapshot (replace it instead of queueing another), and skip the badge update when the count did not change.";
+  "A burst of codes reaches the extension's store far later than it reaches a Node client: for every stream event (two per create) the background's code-state setter (then in extension/lib/relay-connection.ts, now code-keeper.ts writing through session-writer.ts) queued a write of the WHOLE code state to storage.session plus a badge update, one after another, so n codes cost O(n²) bytes written and the popup, which reads storage.session, shows a partial list meanwhile. Coalesce: keep one pending save holding the latest snapshot (replace it instead of queueing another), and skip the badge update when the count did not change.";
 
 interface TraceEvent {
   name: string;

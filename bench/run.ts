@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { deliveryLatency } from './delivery-latency.ts';
 import { endToEnd } from './end-to-end.ts';
 import { extensionCost } from './extension-cost.ts';
+import { extensionSize } from './extension-size.ts';
 import { issuerThroughput } from './issuer-throughput.ts';
 import type { Figure, FigureRunner } from './lib/figure.ts';
 import { currentLoad, describeMachine } from './lib/machine.ts';
@@ -21,6 +22,7 @@ const FIGURES: Array<[number, string, FigureRunner]> = [
   [4, 'Memory and mass expiry', memory],
   [5, 'Extension cost', extensionCost],
   [6, 'Long-poll waiters', longPoll],
+  [7, 'Extension size', extensionSize],
 ];
 
 const quick = process.argv.includes('--quick');

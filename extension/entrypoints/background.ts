@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleRuntimeMessage } from '../lib/background-router.ts';
+import { createBackground } from '../lib/create-background.ts';
 import { FILL_COMMAND, runFillCommand } from '../lib/fill-command.ts';
-import { RelayConnection } from '../lib/relay-connection.ts';
 
 /** Wakes a worker that slept while the relay was down (its retry timers died with it). */
 const WAKE_ALARM = 'otp-relay/wake';
@@ -10,20 +10,22 @@ const WAKE_ALARM = 'otp-relay/wake';
 export default defineBackground({
   type: 'module',
   main() {
-    const connection = new RelayConnection();
-    const started = connection.start();
+    // Settings sync, stream link, code keeper, seeding and fill policy (lib/create-background.ts wires them).
+    const background = createBackground();
+    const started = background.start();
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      void started.then(() => handleRuntimeMessage(message, sender, browser.runtime.id, connection)).then(sendResponse);
+      void started.then(() => handleRuntimeMessage(message, sender, browser.runtime.id, background)).then(sendResponse);
       return true;
     });
     // Arms a tab that loads after its code arrived (the autofill script is injected on demand, never up front).
     // Cheap for every other page load: without the `tabs` permission their url is hidden, and that ends it.
     browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-      if (change.status === 'complete' && tab.url) void started.then(() => connection.armLoadedTab(tabId, change, tab));
+      if (change.status === 'complete' && tab.url)
+        void started.then(() => background.fill.armLoadedTab(tabId, change, tab));
     });
     browser.commands.onCommand.addListener((command) => {
-      if (command === FILL_COMMAND) void started.then(() => runFillCommand(connection));
+      if (command === FILL_COMMAND) void started.then(() => runFillCommand(background.fill));
     });
     void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
     browser.alarms.onAlarm.addListener(() => {

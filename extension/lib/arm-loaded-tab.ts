@@ -21,6 +21,6 @@ export async function armLoadedTab(
   if (change.status !== 'complete') return false;
   const origin = originOf(tab.url);
   const code = origin ? codeFor(origin) : undefined;
-  if (!code || !(await mayAutoFill(code.origin, options))) return false;
-  return sendArm(tabId, code, options);
+  if (!origin || !code || !(await mayAutoFill(code, origin, options))) return false;
+  return sendArm(tabId, code, origin, options);
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StoredCode } from './code-store.ts';
 import { sendToContentScript } from './content-bridge.ts';
+import { autoFillsInto } from './fill-rules.ts';
 import { originOf, originPattern } from './relay-origins.ts';
 
 export interface ArmOptions {
@@ -13,40 +14,49 @@ export interface ArmOptions {
 }
 
 /**
- * Auto-fill of a code that just arrived: only when the user turned it on for the code's exact origin, only
- * into tabs showing exactly that origin, and only where we hold host access (never via activeTab: no user
- * gesture here). Returns the ids of the tabs that were sent an ArmRequest.
+ * Auto-fill of a code that just arrived: only into tabs the fill rules let it auto-fill (fill-rules.ts: for a
+ * relay code, exactly its origin, with auto-fill turned on there), and only where we hold host access (never
+ * via activeTab: no user gesture here). Returns the ids of the tabs that were sent an ArmRequest.
  */
 export async function armMatchingTabs(code: StoredCode, options: ArmOptions): Promise<number[]> {
-  if (!(await mayAutoFill(code.origin, options))) return [];
   // Without the `tabs` permission, urls are only visible for tabs we have host access to: exactly our targets.
   const tabs = await browser.tabs.query({});
-  const targets = tabs.filter((tab) => tab.id !== undefined && originOf(tab.url) === code.origin);
   const armed: number[] = [];
   await Promise.all(
-    targets.map(async (tab) => {
-      const tabId = tab.id as number;
-      if (await sendArm(tabId, code, options)) armed.push(tabId);
+    tabs.map(async (tab) => {
+      const pageOrigin = originOf(tab.url);
+      if (tab.id === undefined || !pageOrigin || !(await mayAutoFill(code, pageOrigin, options))) return;
+      if (await sendArm(tab.id, code, pageOrigin, options)) armed.push(tab.id);
     }),
   );
   return armed.sort((a, b) => a - b);
 }
 
-/** Auto-fill is on for exactly this origin and we hold its host permission. */
-export async function mayAutoFill(origin: string, options: Pick<ArmOptions, 'autoFillOrigins'>): Promise<boolean> {
-  if (!options.autoFillOrigins.includes(origin)) return false;
-  return browser.permissions.contains({ origins: [originPattern(origin)] });
+/** The fill rules let `code` auto-fill a page at `pageOrigin`, and we hold that origin's host permission. */
+export async function mayAutoFill(
+  code: StoredCode,
+  pageOrigin: string,
+  options: Pick<ArmOptions, 'autoFillOrigins'>,
+): Promise<boolean> {
+  if (!autoFillsInto(code, pageOrigin, options.autoFillOrigins)) return false;
+  return browser.permissions.contains({ origins: [originPattern(pageOrigin)] });
 }
 
 /**
  * Sends an ArmRequest to one tab (injecting the autofill script there if needed); whether the tab took it.
- * The caller has checked `mayAutoFill` and the tab's origin.
+ * The caller has checked `mayAutoFill` for the tab's origin, which the script checks again against its own
+ * `location.origin` (the tab may have navigated since).
  */
-export async function sendArm(tabId: number, code: StoredCode, options: ArmOptions): Promise<boolean> {
+export async function sendArm(
+  tabId: number,
+  code: StoredCode,
+  pageOrigin: string,
+  options: ArmOptions,
+): Promise<boolean> {
   const result = await sendToContentScript(tabId, {
     type: 'otp-relay/arm',
     code: code.code,
-    origin: code.origin,
+    origin: pageOrigin,
     submit: options.submit,
     expiresAtMs: code.expiresAt - options.skewMs,
   });

@@ -5,10 +5,12 @@ import { messageId } from './testing/relay-events.ts';
 const ID = 'fbgjdlhgdabmablalfapjeklgnlogehf';
 const POPUP = { id: ID, url: `chrome-extension://${ID}/popup.html` };
 
-function connection() {
+function background() {
   return {
-    fillCode: vi.fn(async () => ({ ok: true as const, fields: 6, message: 'Filled 6 field(s).' })),
-    fillNewest: vi.fn(async () => ({ ok: true as const, fields: 1, message: 'Filled 1 field(s).' })),
+    fill: {
+      fillCode: vi.fn(async () => ({ ok: true as const, fields: 6, message: 'Filled 6 field(s).' })),
+      fillNewest: vi.fn(async () => ({ ok: true as const, fields: 1, message: 'Filled 1 field(s).' })),
+    },
     reconnectNow: vi.fn(),
   };
 }
@@ -24,7 +26,7 @@ describe('handleRuntimeMessage', () => {
     ['a look-alike extension url', { id: ID, url: `chrome-extension://${ID}.evil/popup.html` }],
     ['no sender id', { url: `chrome-extension://${ID}/popup.html` }],
   ])('refuses a fill asked by %s', async (_name, sender) => {
-    const target = connection();
+    const target = background();
     const answer = await handleRuntimeMessage(
       { type: 'otp-relay/fill-code', messageId: messageId(1) },
       sender as never,
@@ -32,7 +34,7 @@ describe('handleRuntimeMessage', () => {
       target,
     );
     expect(answer).toMatchObject({ ok: false, reason: 'forbidden' });
-    expect(target.fillCode).not.toHaveBeenCalled();
+    expect(target.fill.fillCode).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -45,14 +47,14 @@ describe('handleRuntimeMessage', () => {
       { type: 'otp-relay/fill', code: '123456', origin: 'https://a.test', submit: false },
     ],
   ])('rejects %s', async (_name, message) => {
-    const target = connection();
+    const target = background();
     expect(await handleRuntimeMessage(message, POPUP, ID, target)).toMatchObject({ ok: false, reason: 'bad-request' });
-    expect(target.fillCode).not.toHaveBeenCalled();
-    expect(target.fillNewest).not.toHaveBeenCalled();
+    expect(target.fill.fillCode).not.toHaveBeenCalled();
+    expect(target.fill.fillNewest).not.toHaveBeenCalled();
   });
 
   it('fills a code asked for by our popup', async () => {
-    const target = connection();
+    const target = background();
     const answer = await handleRuntimeMessage(
       { type: 'otp-relay/fill-code', messageId: messageId(1) },
       POPUP,
@@ -60,20 +62,20 @@ describe('handleRuntimeMessage', () => {
       target,
     );
     expect(answer).toMatchObject({ ok: true });
-    expect(target.fillCode).toHaveBeenCalledWith(messageId(1));
+    expect(target.fill.fillCode).toHaveBeenCalledWith(messageId(1));
   });
 
   it.each([
-    ['otp-relay/fill-newest', 'fillNewest'],
-    ['otp-relay/reconnect', 'reconnectNow'],
+    ['otp-relay/fill-newest', (target: ReturnType<typeof background>) => target.fill.fillNewest],
+    ['otp-relay/reconnect', (target: ReturnType<typeof background>) => target.reconnectNow],
   ] as const)('routes %s', async (type, method) => {
-    const target = connection();
+    const target = background();
     await handleRuntimeMessage({ type }, { id: ID, url: `chrome-extension://${ID}/options.html` }, ID, target);
-    expect(target[method]).toHaveBeenCalledOnce();
+    expect(method(target)).toHaveBeenCalledOnce();
   });
 
   it('answers a wake-up from the popup without touching the connection', async () => {
-    const target = connection();
+    const target = background();
     expect(await handleRuntimeMessage({ type: 'otp-relay/wake' }, POPUP, ID, target)).toMatchObject({ ok: true });
     expect(target.reconnectNow).not.toHaveBeenCalled();
   });

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import type { RelayConnection } from './relay-connection.ts';
+import type { Background } from './create-background.ts';
 import { parseRuntimeRequest, type RuntimeResponse } from './runtime-messages.ts';
 
 /** Answers one runtime message from our own pages; anything else is refused before it is looked at. */
@@ -7,20 +7,20 @@ export async function handleRuntimeMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   extensionId: string,
-  connection: Pick<RelayConnection, 'fillCode' | 'fillNewest' | 'reconnectNow'>,
+  background: { fill: Pick<Background['fill'], 'fillCode' | 'fillNewest'>; reconnectNow(): void },
 ): Promise<RuntimeResponse> {
   const parsed = parseRuntimeRequest(message, sender, extensionId);
   if (!parsed.ok) return parsed;
   const { request } = parsed;
   switch (request.type) {
     case 'otp-relay/fill-code':
-      return connection.fillCode(request.messageId);
+      return background.fill.fillCode(request.messageId);
     case 'otp-relay/fill-newest':
-      return connection.fillNewest();
+      return background.fill.fillNewest();
     case 'otp-relay/wake':
       return { ok: true, message: 'Awake.' };
     case 'otp-relay/reconnect':
-      connection.reconnectNow();
+      background.reconnectNow();
       return { ok: true, message: 'Reconnecting.' };
   }
 }

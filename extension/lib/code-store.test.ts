@@ -7,7 +7,6 @@ import {
   expireDue,
   liveCodes,
   msUntilNextChange,
-  newestCodeFor,
 } from './code-store.ts';
 import {
   expiredEvent,
@@ -108,18 +107,5 @@ describe('expiry by the relay clock', () => {
     const state = withCodes(1);
     expect(msUntilNextChange(state, T0 + 100_000)).toBe(500_000);
     expect(msUntilNextChange(emptyCodeState(RELAY), T0)).toBeNull();
-  });
-});
-
-describe('newestCodeFor', () => {
-  it('returns the newest live code for exactly that origin', () => {
-    let state = withCodes(1, 2);
-    state = applyEvent(
-      state,
-      messageEvent(message(3, { origin: 'http://127.0.0.1:9999', createdAt: iso(T0 + 9_000) }), { seq: 3 }),
-      T0,
-    ).state;
-    expect(newestCodeFor(state, RELAY, T0)?.messageId).toBe(messageId(2));
-    expect(newestCodeFor(state, 'http://localhost:8787', T0)).toBeUndefined();
   });
 });

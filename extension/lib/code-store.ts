@@ -1,23 +1,31 @@
-import type { Message, StreamCursor, StreamEvent } from '@otp-relay/shared';
+import { FolderSchema, type Message } from '@otp-relay/shared/message';
+import type { StreamEvent } from '@otp-relay/shared/stream';
+import type { StreamCursor } from '@otp-relay/shared/stream-client';
+import { ChannelSchema, PurposeSchema } from '@otp-relay/shared/verification';
+import { z } from 'zod';
 
 /** How long an expired code stays greyed in the popup before it is dropped (local wall time). */
 export const EXPIRED_LINGER_MS = 5_000;
 
-/** One code as the extension keeps it: the message's fields plus times in ms on the relay's clock. */
-export interface StoredCode {
-  messageId: string;
-  verificationId: string;
-  code: string;
-  origin: string;
-  channel: Message['channel'];
-  to: string;
-  purpose: Message['purpose'];
-  folder: Message['folder'];
-  createdAt: number;
-  expiresAt: number;
+/**
+ * One code as the extension keeps it: the message's fields plus times in ms on the relay's clock. The schema
+ * checks what a restarted worker or the popup reads back from storage.session (devtools can write anything).
+ */
+export const StoredCodeSchema = z.object({
+  messageId: z.string(),
+  verificationId: z.string(),
+  code: z.string(),
+  origin: z.string(),
+  channel: ChannelSchema,
+  to: z.string(),
+  purpose: PurposeSchema,
+  folder: FolderSchema,
+  createdAt: z.number(),
+  expiresAt: z.number(),
   /** Local wall time at which the code was seen expired; absent while live. */
-  expiredAtLocal?: number;
-}
+  expiredAtLocal: z.number().optional(),
+});
+export type StoredCode = z.infer<typeof StoredCodeSchema>;
 
 /**
  * Everything the background knows, as kept in storage.session: the codes, where the stream is (resume cursor)
@@ -30,6 +38,13 @@ export interface CodeState {
   cursor: StreamCursor | null;
   skewMs: number;
 }
+
+export const CodeStateSchema = z.object({
+  relayUrl: z.string(),
+  codes: z.array(StoredCodeSchema),
+  cursor: z.object({ epoch: z.string(), seq: z.number() }).nullable(),
+  skewMs: z.number(),
+});
 
 export function emptyCodeState(relayUrl: string): CodeState {
   return { relayUrl, codes: [], cursor: null, skewMs: 0 };
@@ -140,10 +155,16 @@ export function isLive(code: StoredCode, relayNow: number): boolean {
   return code.expiredAtLocal === undefined && code.expiresAt > relayNow;
 }
 
-/** The newest live code for exactly this origin (what the keyboard shortcut fills). */
-export function newestCodeFor(state: CodeState, origin: string, localNow: number): StoredCode | undefined {
-  const relayNow = localNow + state.skewMs;
-  return state.codes.find((c) => c.origin === origin && isLive(c, relayNow));
+/**
+ * Adds what GET /api/v1/messages listed (seeding, on the first connection to a relay) to what the stream
+ * already brought: codes of verifications we know stay as the stream left them; of the rest, the newest per
+ * verification (a resend's predecessor is dead).
+ */
+export function mergeSeeded(state: CodeState, messages: Message[]): CodeState {
+  const known = new Set(state.codes.flatMap((c) => [c.verificationId, c.messageId]));
+  const fresh = messages.filter((m) => !known.has(m.verificationId) && !known.has(m.id));
+  const seeded = newestPerVerification(fresh).map(toStoredCode);
+  return { ...state, codes: sortNewestFirst([...state.codes, ...seeded]) };
 }
 
 function markExpired(state: CodeState, hit: (code: StoredCode) => boolean, localNow: number): CodeState {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toStoredCode } from './code-store.ts';
 import { AUTOFILL_SCRIPT_FILE } from './content-bridge.ts';
-import { fillActiveTab, fillRefusal } from './fill-active-tab.ts';
+import { fillActiveTab } from './fill-active-tab.ts';
 import { message } from './testing/relay-events.ts';
 
 const CODE = toStoredCode(message(1, { origin: 'https://seller.example.com' }));
@@ -19,26 +19,6 @@ beforeEach(async () => {
   await browser.windows.create({ focused: true });
 });
 afterEach(() => vi.restoreAllMocks());
-
-describe('fillRefusal (exact origin only)', () => {
-  it.each([
-    ['another host', 'https://evil.example.com'],
-    ['a subdomain', 'https://shop.seller.example.com'],
-    ['the parent domain', 'https://example.com'],
-    ['http instead of https', 'http://seller.example.com'],
-    ['another port', 'https://seller.example.com:8443'],
-  ])('refuses %s', (_name, tabOrigin) => {
-    expect(fillRefusal(CODE.origin, tabOrigin)).toMatch(/This code is for https:\/\/seller\.example\.com/);
-  });
-
-  it('refuses a tab that is not a web page', () => {
-    expect(fillRefusal(CODE.origin, null)).toMatch(/not a web page/);
-  });
-
-  it('allows the exact origin', () => {
-    expect(fillRefusal(CODE.origin, 'https://seller.example.com')).toBeNull();
-  });
-});
 
 describe('fillActiveTab', () => {
   it.each(['https://evil.example.com/login', 'https://seller.example.com.evil.test/verify', 'chrome://extensions/'])(

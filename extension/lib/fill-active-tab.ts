@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StoredCode } from './code-store.ts';
 import { sendToContentScript } from './content-bridge.ts';
+import { fillRefusal } from './fill-rules.ts';
 import { originOf } from './relay-origins.ts';
 
 export type FillOutcome =
@@ -19,30 +20,24 @@ export async function findActiveTab(): Promise<{ id: number; origin: string | nu
   return { id: tab.id, origin: originOf(tab.url) };
 }
 
-/** Whether a code may go into a page: only ever on exactly its own origin (scheme, host and port). */
-export function fillRefusal(codeOrigin: string, tabOrigin: string | null): string | null {
-  if (tabOrigin === null) return `This tab is not a web page; the code is for ${codeOrigin}.`;
-  if (tabOrigin !== codeOrigin) return `This code is for ${codeOrigin}, but the tab shows ${tabOrigin}.`;
-  return null;
-}
-
-/** Fills `code` into the active tab, refusing unless the tab's origin is exactly the code's origin. */
+/** Fills `code` into the active tab, refusing unless the fill rules let it go into that tab's origin. */
 export async function fillActiveTab(code: StoredCode | undefined, submit: boolean): Promise<FillOutcome> {
   if (!code) return { ok: false, reason: 'no-code', message: 'That code is no longer live.' };
   const tab = await findActiveTab();
   if (!tab) return { ok: false, reason: 'no-tab', message: 'No active tab to fill.' };
-  const refusal = fillRefusal(code.origin, tab.origin);
-  if (refusal) return { ok: false, reason: 'wrong-origin', message: refusal };
+  const refusal = fillRefusal(code, tab.origin);
+  if (refusal || !tab.origin) return { ok: false, reason: 'wrong-origin', message: refusal ?? 'Not a web page.' };
+  // The origin the rules approved: the script refuses if the tab has navigated elsewhere since.
   const response = await sendToContentScript(tab.id, {
     type: 'otp-relay/fill',
     code: code.code,
-    origin: code.origin,
+    origin: tab.origin,
     submit,
   });
   if (response.ok) return { ok: true, fields: response.fields, message: `Filled ${response.fields} field(s).` };
   switch (response.reason) {
     case 'wrong-origin':
-      return { ok: false, reason: 'wrong-origin', message: `The page is not on ${code.origin}.` };
+      return { ok: false, reason: 'wrong-origin', message: `The page is not on ${tab.origin}.` };
     case 'no-field':
     case 'armed':
       return { ok: false, reason: 'no-field', message: 'No verification field found on this page.' };

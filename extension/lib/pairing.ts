@@ -1,4 +1,5 @@
-import { RelayClient, RelayError } from '@otp-relay/shared';
+import { RelayClient } from '@otp-relay/shared/client';
+import { RelayError } from '@otp-relay/shared/errors';
 import { browser } from 'wxt/browser';
 import { isLoopbackOrigin, originOf, originPattern } from './relay-origins.ts';
 import { saveSettings } from './settings.ts';

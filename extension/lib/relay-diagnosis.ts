@@ -1,4 +1,5 @@
-import { RelayClient, RelayError } from '@otp-relay/shared';
+import { RelayClient } from '@otp-relay/shared/client';
+import { RelayError } from '@otp-relay/shared/errors';
 import type { ConnectionStatus } from './connection-status.ts';
 
 export type Diagnosis = Extract<ConnectionStatus, 'unreachable' | 'token-rejected' | 'refused'> | 'ok';

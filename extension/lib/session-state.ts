@@ -1,34 +1,28 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import type { CodeState } from './code-store.ts';
+import { type CodeState, CodeStateSchema } from './code-store.ts';
 import type { ConnectionInfo } from './connection-status.ts';
 
 /*
  * The background's memory, in storage.session: it outlives a service-worker restart (not a browser restart,
  * and codes should not), and extension pages (the popup) read it directly and watch it for changes.
  */
-export const SESSION_KEYS = { codes: 'codeState', connection: 'connection' } as const;
+export const SESSION_KEYS = { codes: 'codeState', connection: 'connection', autoFill: 'autoFillLog' } as const;
 
-const CodeStateSchema = z.object({
-  relayUrl: z.string(),
-  codes: z.array(
-    z.object({
-      messageId: z.string(),
-      verificationId: z.string(),
-      code: z.string(),
-      origin: z.string(),
-      channel: z.enum(['sms', 'email']),
-      to: z.string(),
-      purpose: z.enum(['signup', 'login', 'transaction', 'account_change']),
-      folder: z.enum(['inbox', 'spam']),
-      createdAt: z.number(),
-      expiresAt: z.number(),
-      expiredAtLocal: z.number().optional(),
-    }),
-  ),
-  cursor: z.object({ epoch: z.string(), seq: z.number() }).nullable(),
-  skewMs: z.number(),
-});
+/**
+ * What auto-fill decided for an arriving code, once every open tab was considered: how many tabs were armed
+ * (0: the rules let it into none). Kept for the last few codes, so a test (or a curious seller in devtools)
+ * can see that a code was deliberately not filled instead of waiting and hoping.
+ */
+export interface AutoFillDecision {
+  messageId: string;
+  armedTabs: number;
+  /** Local wall time of the decision. */
+  at: number;
+}
+
+/** How many decisions are kept (newest last). */
+export const AUTO_FILL_LOG_SIZE = 20;
 
 const ConnectionInfoSchema = z.object({
   status: z.enum(['not-paired', 'connecting', 'connected', 'reconnecting', 'unreachable', 'token-rejected', 'refused']),
@@ -38,7 +32,7 @@ const ConnectionInfoSchema = z.object({
 
 export function parseCodeState(value: unknown): CodeState | null {
   const parsed = CodeStateSchema.safeParse(value);
-  return parsed.success ? (parsed.data as CodeState) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 export function parseConnectionInfo(value: unknown): ConnectionInfo | null {
@@ -60,15 +54,17 @@ export async function loadConnectionInfo(): Promise<ConnectionInfo | null> {
 export interface SessionChanges {
   codes?: CodeState;
   connection?: ConnectionInfo;
+  autoFill?: AutoFillDecision[];
 }
 
 /**
  * One storage.session write for whatever changed. Codes and cursor are one value (CodeState), so a restart never
  * resumes past codes it did not keep.
  */
-export async function saveSession({ codes, connection }: SessionChanges): Promise<void> {
+export async function saveSession({ codes, connection, autoFill }: SessionChanges): Promise<void> {
   await browser.storage.session.set({
     ...(codes ? { [SESSION_KEYS.codes]: codes } : {}),
     ...(connection ? { [SESSION_KEYS.connection]: connection } : {}),
+    ...(autoFill ? { [SESSION_KEYS.autoFill]: autoFill } : {}),
   });
 }

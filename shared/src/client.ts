@@ -6,6 +6,7 @@ import {
   type ClockState,
   ClockStateSchema,
 } from './controls.ts';
+import type { CreateVerificationRequest } from './create-verification-request.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema, RelayError } from './errors.ts';
 import {
   type LatestMessageQuery,
@@ -19,7 +20,6 @@ import {
   type CheckByDestinationRequest,
   type CheckResult,
   CheckResultSchema,
-  type CreateVerificationRequest,
   type Verification,
   VerificationSchema,
 } from './verification.ts';

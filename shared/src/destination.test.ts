@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isE164Phone, isEmailAddress, maskDestination } from './destination.ts';
-import { CreateVerificationRequestSchema } from './verification.ts';
+import { CreateVerificationRequestSchema } from './create-verification-request.ts';
+import { isE164Phone, isEmailAddress } from './destination.ts';
+import { maskDestination } from './mask-destination.ts';
 
 describe('destinations', () => {
   it.each([

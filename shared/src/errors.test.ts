@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ChaosConfigSchema } from './controls.ts';
+import { CreateVerificationRequestSchema } from './create-verification-request.ts';
 import { ERROR_STATUS, ProblemSchema, RelayError } from './errors.ts';
-import { CreateVerificationRequestSchema } from './verification.ts';
 
 function fieldsOf(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);

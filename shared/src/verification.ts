@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { LIMITS } from './constants.ts';
-import { isE164Phone, isEmailAddress } from './destination.ts';
 
 export const ChannelSchema = z.enum(['sms', 'email']);
 export type Channel = z.infer<typeof ChannelSchema>;
@@ -41,29 +40,6 @@ export const CodeSchema = z
   .max(LIMITS.codeLength.max);
 
 export const VerificationIdSchema = z.string().regex(/^VE[0-9a-f]{32}$/, 'must be a verification id');
-
-export const CreateVerificationRequestSchema = z
-  .strictObject({
-    to: z.string().min(1).max(320),
-    channel: ChannelSchema,
-    purpose: PurposeSchema,
-    origin: OriginSchema,
-    codeLength: z.int().min(LIMITS.codeLength.min).max(LIMITS.codeLength.max).optional(),
-    ttlSeconds: z.int().min(LIMITS.ttlSeconds.min).max(LIMITS.ttlSeconds.max).optional(),
-  })
-  .superRefine((body, ctx) => {
-    if (body.channel === 'sms' && !isE164Phone(body.to)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'must be a valid phone number in E.164 form, e.g. +14155550123',
-      });
-    }
-    if (body.channel === 'email' && !isEmailAddress(body.to)) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be a valid email address' });
-    }
-  });
-export type CreateVerificationRequest = z.infer<typeof CreateVerificationRequestSchema>;
 
 /** A verification as the issuer sees it. Never carries the code. */
 export const VerificationSchema = z.object({

@@ -23,7 +23,8 @@ describe('log in from a new device with auto-fill on', () => {
     // The code arrives while the page has no code field yet...
     await flow.relay.client.createVerification({ to, channel: 'email', purpose: 'login', origin: flow.relay.url });
     const message = await flow.relay.client.waitForMessage({ to });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // ...and the background armed the open tab with it (the script now watches the page for a field)...
+    expect(await flow.browser.autoFillDecision(message.id)).toEqual({ armedTabs: 1 });
     // ...then the page renders one (a single-page app switching to its verification step).
     await page.evaluate(() => {
       const input = document.createElement('input');

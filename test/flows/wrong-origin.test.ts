@@ -40,7 +40,8 @@ describe('a code is never handed to the wrong site', () => {
         (button) => (button as HTMLButtonElement).disabled,
       ),
     ).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The background has weighed every open tab for this code and armed none: nothing can fill it later.
+    expect(await flow.browser.autoFillDecision(message.id)).toEqual({ armedTabs: 0 });
     expect(await page.$eval('#otp', (el) => (el as HTMLInputElement).value)).toBe('');
   });
 
@@ -59,6 +60,7 @@ describe('a code is never handed to the wrong site', () => {
     // Auto-fill is on for the demo in all its local spellings, yet the code's origin is 127.0.0.1's only.
     const popup = await flow.browser.openPopup(demoPage);
     expect((await popup.waitForCode(message.code)).fillReason).toMatch(/.+/);
+    expect(await flow.browser.autoFillDecision(message.id)).toEqual({ armedTabs: 0 });
     expect(await demoPage.$eval('#otp', (el) => (el as HTMLInputElement).value)).toBe('');
   });
 
@@ -67,8 +69,8 @@ describe('a code is never handed to the wrong site', () => {
     const to = '+14155550130';
     await flow.relay.client.createVerification({ to, channel: 'sms', purpose: 'login', origin: otherOrigin });
     const message = await flow.relay.client.waitForMessage({ to });
-    // Auto-fill is off for sites the seller didn't opt in: nothing happens on its own...
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Auto-fill is off for sites the seller didn't opt in: the background decided to arm no tab...
+    expect(await flow.browser.autoFillDecision(message.id)).toEqual({ armedTabs: 0 });
     expect(await page.$eval('#otp', (el) => (el as HTMLInputElement).value)).toBe('');
     // ...and one click in the popup fills it.
     const popup = await flow.browser.openPopup(page);

@@ -100,6 +100,27 @@ export class ExtensionBrowser {
     }
   }
 
+  /**
+   * Waits until the background has decided auto-fill for this message (every open tab considered; it writes
+   * the decision to storage.session `autoFillLog`) and returns how many tabs it armed. A negative test waits
+   * for this instead of sleeping and hoping nothing happened meanwhile.
+   */
+  async autoFillDecision(messageId: string, timeoutMs = 10_000): Promise<{ armedTabs: number }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const worker = await this.worker();
+      const decision = await worker.evaluate(async (id: string) => {
+        const { autoFillLog } = (await chrome.storage.session.get('autoFillLog')) as {
+          autoFillLog?: Array<{ messageId: string; armedTabs: number }>;
+        };
+        return autoFillLog?.find((entry) => entry.messageId === id) ?? null;
+      }, messageId);
+      if (decision) return { armedTabs: decision.armedTabs };
+      if (Date.now() > deadline) throw new Error(`the extension decided nothing about auto-filling ${messageId}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Turns auto-fill on for an exact origin (as the options page does), keeping the sites already on. */
   async enableAutoFill(origin: string): Promise<void> {
     const worker = await this.worker();

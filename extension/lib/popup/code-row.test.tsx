@@ -1,4 +1,4 @@
-import { maskDestination } from '@otp-relay/shared';
+import { maskDestination } from '@otp-relay/shared/mask-destination';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toStoredCode } from '../code-store.ts';
 import { iso, message, T0 } from '../testing/relay-events.ts';

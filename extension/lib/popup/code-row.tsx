@@ -1,4 +1,5 @@
-import { maskDestination, PURPOSE_LABELS } from '@otp-relay/shared';
+import { maskDestination } from '@otp-relay/shared/mask-destination';
+import { PURPOSE_LABELS } from '@otp-relay/shared/verification';
 import { useId } from 'react';
 import type { CodeView } from './code-view.ts';
 import { CountdownBar } from './countdown-bar.tsx';

@@ -77,6 +77,28 @@ describe('PopupApp', () => {
     expect(popup.querySelectorAll('[data-testid="code-row"]')).toHaveLength(1);
   });
 
+  it('drains the time bar as the code’s life runs out (full when sent, shorter each tick)', async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: 'tok' });
+    const now = Date.now();
+    const code = message(3, { createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 4_000).toISOString() });
+    await browser.storage.session.set({
+      [SESSION_KEYS.codes]: { ...emptyCodeState(RELAY), codes: [toStoredCode(code)] },
+      [SESSION_KEYS.connection]: { status: 'connected', relayUrl: RELAY, since: now },
+    });
+    const popup = await renderPopup();
+    const width = () => Number.parseFloat(popup.querySelector<HTMLElement>('.countdown__fill')?.style.width ?? 'NaN');
+    const widths = [width()];
+    for (let tick = 0; tick < 3; tick++) {
+      await settle(500);
+      widths.push(width());
+    }
+    // A bar that fills instead (the mutation that survived: width = elapsed share) starts near 0 and grows.
+    expect(widths[0]).toBeGreaterThan(85);
+    for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeLessThan(widths[i - 1] as number);
+    expect(widths.at(-1)).toBeGreaterThan(0);
+    expect(widths.at(-1)).toBeLessThan(75);
+  });
+
   it('shows what to do when the relay rejected the token, with the pairing form', async () => {
     await browser.storage.local.set({ relayUrl: RELAY, token: 'old' });
     await browser.storage.session.set({

@@ -1,4 +1,4 @@
-import type { Message } from '@otp-relay/shared';
+import type { Message } from '@otp-relay/shared/message';
 
 export interface FakeRelayHttp {
   /** What GET /healthz does: answer or throw (nothing listening). */

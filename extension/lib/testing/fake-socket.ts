@@ -1,4 +1,5 @@
-import type { CreateSocket, StreamEvent, WebSocketLike } from '@otp-relay/shared';
+import type { StreamEvent } from '@otp-relay/shared/stream';
+import type { CreateSocket, WebSocketLike } from '@otp-relay/shared/stream-client';
 
 type Listener = (event: { data: unknown }) => void;
 

@@ -1,4 +1,6 @@
-import type { Message, StreamEvent, Verification } from '@otp-relay/shared';
+import type { Message } from '@otp-relay/shared/message';
+import type { StreamEvent } from '@otp-relay/shared/stream';
+import type { Verification } from '@otp-relay/shared/verification';
 
 /** Builders for stream envelopes and messages as the relay sends them (test helpers). */
 export const EPOCH = '0123456789abcdef';

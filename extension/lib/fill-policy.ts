@@ -1,0 +1,98 @@
+import type { Browser } from 'wxt/browser';
+import { armLoadedTab } from './arm-loaded-tab.ts';
+import { type ArmOptions, armMatchingTabs } from './arm-matching-tabs.ts';
+import type { CodeKeeper } from './code-keeper.ts';
+import type { StoredCode } from './code-store.ts';
+import { type FillOutcome, fillActiveTab, findActiveTab } from './fill-active-tab.ts';
+import { newestCodeFor } from './fill-rules.ts';
+import type { AutoFillDecision } from './session-state.ts';
+import type { Settings } from './settings.ts';
+
+export interface FillPolicyOptions {
+  codes: CodeKeeper;
+  /** The settings of now, not of when the stream opened: auto-fill sites change without a reconnect. */
+  settings: () => Settings | null;
+  now: () => number;
+  /** What auto-fill decided for each arriving code. */
+  onAutoFill?: (decision: AutoFillDecision) => void;
+}
+
+/**
+ * The fill and auto-fill policy: what the popup's Fill, the keyboard shortcut, an arriving code and a page that
+ * loads later each fill, by the rules in fill-rules.ts. It remembers which codes were filled somewhere, so a
+ * page that loads later is not armed with them again.
+ */
+export class FillPolicy {
+  readonly #options: FillPolicyOptions;
+  /** Message ids of codes already filled somewhere. */
+  readonly #filled = new Set<string>();
+
+  constructor(options: FillPolicyOptions) {
+    this.#options = options;
+  }
+
+  /** The popup's Fill: this code, while live, into the active tab if the rules let it go there. */
+  async fillCode(messageId: string): Promise<FillOutcome> {
+    const code = this.#options.codes.liveCode(messageId);
+    return this.#filledIf(code, await fillActiveTab(code, this.#submit()));
+  }
+
+  /** The keyboard shortcut: the newest live code that may go into the active tab. */
+  async fillNewest(): Promise<FillOutcome> {
+    const tab = await findActiveTab();
+    if (!tab?.origin) return { ok: false, reason: 'no-tab', message: 'This tab is not a web page.' };
+    const code = newestCodeFor(this.#options.codes.state, tab.origin, this.#options.now());
+    if (!code) return { ok: false, reason: 'no-code', message: `No live code for ${tab.origin}.` };
+    return this.#filledIf(code, await fillActiveTab(code, this.#submit()));
+  }
+
+  /** A code just arrived: arm every open tab it may auto-fill. */
+  async autoFill(code: StoredCode): Promise<void> {
+    const options = this.#armOptions();
+    let armed: number[] = [];
+    try {
+      if (options) armed = await armMatchingTabs(code, options);
+    } catch {
+      // A tab closing mid-way is not an error worth surfacing.
+    }
+    this.#options.onAutoFill?.({ messageId: code.messageId, armedTabs: armed.length, at: this.#options.now() });
+  }
+
+  /**
+   * tabs.onUpdated: a tab on an auto-fill origin finished loading while that origin has a live code nobody
+   * filled yet (the code came first, the page second): inject the autofill script there and arm it.
+   */
+  async armLoadedTab(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<boolean> {
+    const options = this.#armOptions();
+    if (!options) return false;
+    const codeFor = (origin: string) => {
+      const code = newestCodeFor(this.#options.codes.state, origin, this.#options.now());
+      return code && !this.#filled.has(code.messageId) ? code : undefined;
+    };
+    try {
+      return await armLoadedTab(tabId, change, tab, codeFor, options);
+    } catch {
+      return false; // the tab closed mid-way
+    }
+  }
+
+  #filledIf(code: StoredCode | undefined, outcome: FillOutcome): FillOutcome {
+    if (code && outcome.ok) this.#filled.add(code.messageId);
+    return outcome;
+  }
+
+  #submit(): boolean {
+    return this.#options.settings()?.submitAfterFill ?? false;
+  }
+
+  #armOptions(): ArmOptions | null {
+    const settings = this.#options.settings();
+    if (!settings) return null;
+    return {
+      autoFillOrigins: settings.autoFillOrigins,
+      submit: settings.submitAfterFill,
+      skewMs: this.#options.codes.state.skewMs,
+      onFilled: (code) => this.#filled.add(code.messageId),
+    };
+  }
+}
