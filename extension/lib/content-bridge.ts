@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { pageLanguages } from './autofill/page-languages.ts';
 import type { ContentRequest, FillResponse } from './messages.ts';
 
 /**
@@ -10,11 +11,13 @@ import type { ContentRequest, FillResponse } from './messages.ts';
 export const AUTOFILL_SCRIPT_FILE = '/autofill.js';
 // WXT types `files` as the paths it knows from the entrypoints it has seen (its generated PublicPath).
 type InjectableFiles = NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>;
-const AUTOFILL_SCRIPT_FILES = [AUTOFILL_SCRIPT_FILE] as unknown as InjectableFiles;
 
 const FillResponseSchema = z.union([
   z.object({ ok: z.literal(true), fields: z.int().nonnegative() }),
-  z.object({ ok: z.literal(false), reason: z.enum(['wrong-origin', 'no-field', 'armed', 'bad-request']) }),
+  z.object({
+    ok: z.literal(false),
+    reason: z.enum(['wrong-origin', 'no-field', 'typed', 'not-accepted', 'armed', 'bad-request']),
+  }),
 ]);
 
 export type BridgeResult = FillResponse | { ok: false; reason: 'unreachable' };
@@ -32,12 +35,29 @@ export async function sendToContentScript(tabId: number, request: ContentRequest
     // "Could not establish connection. Receiving end does not exist.": not injected into this document yet.
   }
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: AUTOFILL_SCRIPT_FILES });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: await scriptFiles(tabId) });
     return parseResponse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
   } catch {
     // No permission for this tab (a site not granted, chrome:// pages, the web store) or the tab went away.
     return { ok: false, reason: 'unreachable' };
   }
+}
+
+/**
+ * The language packs the page needs (lib/autofill/page-languages.ts, run in the page first), then the autofill
+ * script: English ships inside it, every other language only where the page is in it (issue 14: keeps the
+ * injected script under 10 KiB).
+ */
+async function scriptFiles(tabId: number): Promise<InjectableFiles> {
+  let languages: string[] = [];
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: pageLanguages });
+    languages = Array.isArray(frame?.result) ? frame.result.filter((l) => typeof l === 'string') : [];
+  } catch {
+    // A page that refuses the probe gets English only; the fill itself reports what it found.
+  }
+  const packs = languages.filter((language) => /^[a-z]{2}$/.test(language)).map((l) => `/autofill-lang-${l}.js`);
+  return [...packs, AUTOFILL_SCRIPT_FILE] as unknown as InjectableFiles;
 }
 
 function parseResponse(value: unknown): BridgeResult {

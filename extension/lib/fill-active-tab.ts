@@ -34,13 +34,19 @@ export async function fillActiveTab(code: StoredCode | undefined, submit: boolea
     origin: tab.origin,
     submit,
   });
-  if (response.ok) return { ok: true, fields: response.fields, message: `Filled ${response.fields} field(s).` };
+  if (response.ok) return { ok: true, fields: response.fields, message: 'Filled.' };
   switch (response.reason) {
     case 'wrong-origin':
       return { ok: false, reason: 'wrong-origin', message: `The page is not on ${tab.origin}.` };
     case 'no-field':
     case 'armed':
       return { ok: false, reason: 'no-field', message: 'No verification field found on this page.' };
+    case 'not-accepted':
+      return {
+        ok: false,
+        reason: 'failed',
+        message: 'The page did not take the code (its field was cleared again): type or paste it by hand.',
+      };
     case 'unreachable':
       return { ok: false, reason: 'unreachable', message: 'Cannot reach this page (no access to it).' };
     default:

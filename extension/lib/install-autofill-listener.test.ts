@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sleep } from './autofill/test-page.ts';
+import { sleep } from '../test-kit/autofill-page.ts';
 import { installAutofillListener } from './install-autofill-listener.ts';
 import type { FillResponse } from './messages.ts';
 
@@ -25,9 +25,18 @@ function start(): () => void {
   return uninstall;
 }
 
+/** What the listeners answered; a listener that returned `true` (Chrome's "I answer later") is waited for. */
 async function send(message: unknown, sender: { id?: string } = FROM_US): Promise<FillResponse[]> {
   const responses: FillResponse[] = [];
-  await fakeBrowser.runtime.onMessage.trigger(message, sender, (response: FillResponse) => responses.push(response));
+  let answered = () => {};
+  const answer = new Promise<void>((resolve) => {
+    answered = resolve;
+  });
+  const results: unknown[] = await fakeBrowser.runtime.onMessage.trigger(message, sender, (response: FillResponse) => {
+    responses.push(response);
+    answered();
+  });
+  if (results.includes(true) && responses.length === 0) await answer;
   return responses;
 }
 

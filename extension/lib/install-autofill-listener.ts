@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { armAutofill } from './autofill/arm-autofill.ts';
-import { autofillDocument, isExactOrigin } from './autofill/autofill-document.ts';
+import { type AutofillResult, autofillDocument, isExactOrigin } from './autofill/autofill-document.ts';
 import { type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
 
 /** Where the running copy's uninstall lives: the extension's isolated world of this frame (pages cannot see it). */
 const INSTALLED = Symbol.for('otp-relay/autofill-listener');
 
-type Listener = (message: unknown, sender: { id?: string }, sendResponse: (response: FillResponse) => void) => void;
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (response: FillResponse) => void) => boolean;
 
 /**
  * The injected autofill script's whole job: answer the background's Fill and Arm requests for this frame.
@@ -22,20 +22,18 @@ export function installAutofillListener(): () => void {
   global[INSTALLED]?.();
 
   let disarm: (() => void) | undefined;
-  const handle = (request: ContentRequest): FillResponse => {
+  const handle = async (request: ContentRequest): Promise<FillResponse> => {
     if (!isExactOrigin(request.origin, location.origin)) return { ok: false, reason: 'wrong-origin' };
     disarm?.();
     disarm = undefined;
     const options = { submit: request.submit };
-    if (request.type === 'otp-relay/fill') {
-      const result = autofillDocument(document, request.code, options);
-      return result.ok ? { ok: true, fields: result.fields } : { ok: false, reason: 'no-field' };
-    }
+    if (request.type === 'otp-relay/fill') return toResponse(await autofillDocument(document, request.code, options));
     if (request.expiresAtMs <= Date.now()) return { ok: false, reason: 'no-field' };
     const armed = armAutofill(document, request.code, { ...options, expiresAtMs: request.expiresAtMs });
-    if (armed.result.ok) return { ok: true, fields: armed.result.fields };
     disarm = armed.stop;
-    return { ok: false, reason: 'armed' };
+    const result = await armed.result;
+    // Still watching only when nothing was found yet; any other outcome ended the watch (one attempt per arm).
+    return !result.ok && result.reason === 'no-field' ? { ok: false, reason: 'armed' } : toResponse(result);
   };
 
   const listener: Listener = (message, sender, sendResponse) => {
@@ -43,9 +41,11 @@ export function installAutofillListener(): () => void {
     // of ours gets a plain refusal, never a fill).
     if (sender.id !== browser.runtime.id || !isContentRequest(message)) {
       sendResponse({ ok: false, reason: 'bad-request' });
-      return;
+      return false;
     }
-    sendResponse(handle(message));
+    // A fill waits for the page between keys: answer when it is done (true keeps the channel open).
+    void handle(message).then(sendResponse, () => sendResponse({ ok: false, reason: 'not-accepted' }));
+    return true;
   };
   browser.runtime.onMessage.addListener(listener);
 
@@ -61,4 +61,8 @@ export function installAutofillListener(): () => void {
   };
   global[INSTALLED] = uninstall;
   return uninstall;
+}
+
+function toResponse(result: AutofillResult): FillResponse {
+  return result.ok ? { ok: true, fields: result.fields } : { ok: false, reason: result.reason };
 }

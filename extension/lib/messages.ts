@@ -25,7 +25,7 @@ export type ContentRequest = FillRequest | ArmRequest;
 
 export type FillResponse =
   | { ok: true; fields: number }
-  | { ok: false; reason: 'wrong-origin' | 'no-field' | 'armed' | 'bad-request' };
+  | { ok: false; reason: 'wrong-origin' | 'no-field' | 'typed' | 'not-accepted' | 'armed' | 'bad-request' };
 
 export function isContentRequest(value: unknown): value is ContentRequest {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageWith, sleep, type TestPage } from '../../test-kit/autofill-page.ts';
 import { armAutofill } from './arm-autofill.ts';
-import { pageWith, sleep, type TestPage } from './test-page.ts';
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -21,10 +21,10 @@ function spaBeforeTheCodeStep(): Document {
 }
 
 describe('armAutofill', () => {
-  it('fills at once when the field is already there', () => {
+  it('fills at once when the field is already there', async () => {
     page = pageWith(CODE_STEP);
     const armed = armAutofill(page.doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000 });
-    expect(armed.result).toEqual({ ok: true, fields: 1 });
+    expect(await armed.result).toEqual({ ok: true, fields: 1 });
     expect((page.doc.getElementById('otp') as HTMLInputElement).value).toBe('407182');
   });
 
@@ -32,7 +32,7 @@ describe('armAutofill', () => {
     const doc = spaBeforeTheCodeStep();
     const onFilled = vi.fn();
     const armed = armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onFilled });
-    expect(armed.result.ok).toBe(false);
+    expect((await armed.result).ok).toBe(false);
 
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(250);
@@ -83,5 +83,75 @@ describe('armAutofill', () => {
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(250);
     expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('');
+  });
+
+  it('leaves a field a person already typed in alone, and stops watching', async () => {
+    const doc = spaBeforeTheCodeStep();
+    const onFilled = vi.fn();
+    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onFilled });
+    (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
+    (doc.getElementById('otp') as HTMLInputElement).value = '40';
+    await sleep(400);
+    expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('40');
+    expect(onFilled).toHaveBeenCalledWith({ ok: false, reason: 'typed', fields: 0 });
+    // The watch is over: a fresh, empty field later is the person's, not ours.
+    (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
+    await sleep(400);
+    expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('');
+  });
+
+  it('after a person edits the field it filled, never writes it again, whatever the page re-renders', async () => {
+    page = pageWith(`<div id="app">${CODE_STEP}</div>`);
+    const { doc } = page;
+    const armed = armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000 });
+    expect(await armed.result).toEqual({ ok: true, fields: 1 });
+    const field = doc.getElementById('otp') as HTMLInputElement;
+    field.value = '40718'; // Backspace
+    for (let i = 0; i < 5; i++) {
+      (doc.getElementById('app') as HTMLElement).setAttribute('class', `render-${i}`);
+      await sleep(200);
+    }
+    expect(field.value).toBe('40718');
+  });
+
+  it('ends the watch after a fill that did not take (no re-fill loop on the mutations it causes)', async () => {
+    const doc = spaBeforeTheCodeStep();
+    const onFilled = vi.fn();
+    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onFilled });
+    const app = doc.getElementById('app') as HTMLElement;
+    app.innerHTML = CODE_STEP;
+    // A page that rejects every write and re-renders on each input event.
+    let inputs = 0;
+    app.addEventListener('input', (event) => {
+      inputs++;
+      (event.target as HTMLInputElement).value = '';
+      app.setAttribute('class', `render-${inputs}`);
+    });
+    await sleep(1_200);
+    expect(onFilled).toHaveBeenCalledTimes(1);
+    expect(onFilled).toHaveBeenCalledWith({ ok: false, reason: 'not-accepted', fields: 0 });
+    const afterOne = inputs;
+    await sleep(600);
+    expect(inputs).toBe(afterOne);
+  });
+
+  it('searches a page that mutates without end a few times a second at most', async () => {
+    const doc = spaBeforeTheCodeStep();
+    const app = doc.getElementById('app') as HTMLElement;
+    const view = doc.defaultView as Window;
+    let searches = 0;
+    const original = doc.querySelectorAll.bind(doc);
+    doc.querySelectorAll = ((selector: string) => {
+      if (selector === 'input') searches++;
+      return original(selector);
+    }) as typeof doc.querySelectorAll;
+    const armed = armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000 });
+    const timer = view.setInterval(() => app.setAttribute('class', `tick-${Date.now()}`), 5);
+    await sleep(1_000);
+    view.clearInterval(timer);
+    armed.stop();
+    // One search per CHECK_DELAY_MS (150 ms) burst, plus the first: about 7 in a second, never one per mutation.
+    expect(searches).toBeGreaterThan(2);
+    expect(searches).toBeLessThanOrEqual(9);
   });
 });

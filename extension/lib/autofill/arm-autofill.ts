@@ -1,16 +1,16 @@
 import { type AutofillOptions, type AutofillResult, autofillDocument } from './autofill-document.ts';
 import { collectRoots } from './collect-roots.ts';
 
-export interface ArmOptions extends AutofillOptions {
+export interface ArmOptions extends Omit<AutofillOptions, 'keepTyped'> {
   /** Wall-clock end of the watch (the code's expiry). */
   expiresAtMs: number;
-  /** Called once if the field shows up later and gets filled. */
+  /** Called once if the field shows up later and a fill was attempted there (whatever its outcome). */
   onFilled?: (result: AutofillResult) => void;
 }
 
 export interface Armed {
-  /** The immediate attempt: `ok` when the field was already there. */
-  result: AutofillResult;
+  /** The immediate attempt: `ok` when the field was already there and took the code. */
+  result: Promise<AutofillResult>;
   /** Stops watching (idempotent). */
   stop: () => void;
 }
@@ -18,22 +18,66 @@ export interface Armed {
 /**
  * Auto-fill for a code that arrived before its field: fills now if it can, otherwise watches the page (and
  * its open shadow roots and same-origin frames) for the field to appear — the SPA that renders the code step
- * after "Send code" resolves — and fills it once, until `expiresAtMs`. Mutations are batched: one search per
- * burst, at most every CHECK_DELAY_MS, so a busy page does not run the search on every DOM change.
+ * after "Send code" resolves — until `expiresAtMs`.
+ *
+ * It never fights the person at the keyboard (issue 14: re-filling on every DOM change undid a person's
+ * Backspace within a second, and hung zag-js pages):
+ * - one fill attempt per arm, whatever its outcome: once a field was found and written (or found holding a
+ *   person's input, which is left alone), the watch ends; a component re-rendering its boxes is not a new
+ *   field;
+ * - bounded work whatever the page does: mutations are batched (one search per burst, at most every
+ *   CHECK_DELAY_MS, longer after a slow search), at most MAX_SEARCHES searches and MAX_SEARCH_MS of search
+ *   time per arm; then the watch gives up (the popup's Fill is still there).
  */
 export function armAutofill(doc: Document, code: string, options: ArmOptions): Armed {
-  const now = autofillDocument(doc, code, options);
   const view = doc.defaultView;
-  const remaining = options.expiresAtMs - Date.now();
-  if (now.ok || !view || remaining <= 0) return { result: now, stop: () => {} };
-
-  const observed = new WeakSet<Node>();
-  let pending: number | undefined;
   let stopped = false;
-  const observer = new view.MutationObserver(() => {
-    if (pending === undefined && !stopped) pending = view.setTimeout(check, CHECK_DELAY_MS);
-  });
-  const observeAll = () => {
+  let pending: number | undefined;
+  let searches = 0;
+  let searchMs = 0;
+  let busy = false;
+  let dirty = false;
+  let delay = CHECK_DELAY_MS;
+  const observed = new WeakSet<Node>();
+  const observer = view
+    ? new view.MutationObserver(() => {
+        dirty = true;
+        schedule();
+      })
+    : undefined;
+
+  const attempt = async (): Promise<AutofillResult> => {
+    busy = true;
+    const started = performance.now();
+    const result = await autofillDocument(doc, code, { submit: options.submit, keepTyped: true });
+    busy = false;
+    searches++;
+    // Only the search itself counts against the budget: a fill waits for the page between keys.
+    if (result.ok || result.reason !== 'no-field') stop();
+    else searchMs += performance.now() - started;
+    // The page changed while we searched: look again after the usual pause.
+    if (dirty) schedule();
+    return result;
+  };
+
+  function schedule() {
+    if (pending !== undefined || stopped || busy || !view) return;
+    pending = view.setTimeout(check, delay);
+  }
+  async function check() {
+    pending = undefined;
+    dirty = false;
+    if (stopped) return;
+    if (searches >= MAX_SEARCHES || searchMs >= MAX_SEARCH_MS) return stop();
+    const before = searchMs;
+    const outcome = await attempt();
+    if (outcome.ok || outcome.reason !== 'no-field') return options.onFilled?.(outcome);
+    observeAll();
+    // A slow search (a huge page) waits proportionally longer: the watch stays a small share of the page's time.
+    delay = Math.max(CHECK_DELAY_MS, (searchMs - before) * 20);
+  }
+  function observeAll() {
+    if (!observer) return;
     for (const root of collectRoots(doc)) {
       if (observed.has(root)) continue;
       observed.add(root);
@@ -42,33 +86,30 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
       for (const frame of root.querySelectorAll('iframe')) {
         if (observed.has(frame)) continue;
         observed.add(frame);
-        frame.addEventListener('load', () => check());
+        frame.addEventListener('load', () => {
+          dirty = true;
+          schedule();
+        });
       }
     }
-  };
-  function check() {
-    pending = undefined;
-    if (stopped) return;
-    const result = autofillDocument(doc, code, options);
-    if (result.ok) {
-      stop();
-      options.onFilled?.(result);
-    } else {
-      observeAll();
-    }
   }
-  const expiry = view.setTimeout(() => stop(), remaining);
+  const remaining = options.expiresAtMs - Date.now();
+  const expiry = view && remaining > 0 ? view.setTimeout(() => stop(), remaining) : undefined;
   function stop() {
     if (stopped) return;
     stopped = true;
-    observer.disconnect();
-    view?.clearTimeout(expiry);
+    observer?.disconnect();
+    if (expiry !== undefined) view?.clearTimeout(expiry);
     if (pending !== undefined) view?.clearTimeout(pending);
   }
-  observeAll();
-  return { result: now, stop };
+  if (remaining <= 0 || !view) stop();
+  else observeAll();
+  const result = attempt();
+  return { result, stop };
 }
 
 const CHECK_DELAY_MS = 150;
+const MAX_SEARCHES = 200;
+const MAX_SEARCH_MS = 1_000;
 // Fields appear by insertion (childList) or by being revealed: class/style/hidden flips, enabling.
 const ATTRIBUTES = ['class', 'style', 'hidden', 'disabled', 'readonly', 'type', 'aria-hidden'];

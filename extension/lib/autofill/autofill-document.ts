@@ -1,37 +1,72 @@
-import { fillInput } from './fill-input.ts';
-import { fillSplitInputs } from './fill-split-inputs.ts';
-import { findOtpFields } from './find-otp-fields.ts';
+import { eraseField, fillInput, holds } from './fill-input.ts';
+import { fillSplitInputs, readBoxes } from './fill-split-inputs.ts';
+import { findOtpFields, type OtpTarget } from './find-otp-fields.ts';
+import type { SplitGroup } from './find-split-groups.ts';
+import { settle } from './next-task.ts';
 import { submitForm } from './submit-form.ts';
 
 export interface AutofillOptions {
   /** Press the form's submit after filling (the user's "submit after fill" setting). */
   submit: boolean;
-}
-
-/** `fields` counts the inputs written: 1 for a single field, one per box for split boxes, 0 when not ok. */
-export interface AutofillResult {
-  ok: boolean;
-  fields: number;
+  /** Auto-fill: leave a field that already holds something alone (a person is typing there). */
+  keepTyped?: boolean;
 }
 
 /**
- * Finds the code field(s) in `doc` (shadow roots and same-origin frames included) and types `code` there.
- * The caller has already checked the origin with `isExactOrigin`: this function trusts it was asked for
- * the right page. Submitting waits one task so frameworks that re-render asynchronously (Vue's nextTick
- * enabling the "Verify" button) have caught up with the filled value.
+ * `fields` counts the inputs that hold the code: 1 for a single field, one per box for split boxes.
+ * Why not: `no-field` (nothing here is a code field), `typed` (auto-fill found the field already holding
+ * something: a person's, left alone), `not-accepted` (the page did not take the code; what we typed is erased).
  */
-export function autofillDocument(doc: Document, code: string, options: AutofillOptions): AutofillResult {
+export type AutofillResult =
+  | { ok: true; fields: number }
+  | { ok: false; reason: 'no-field' | 'typed' | 'not-accepted'; fields: 0 };
+
+/**
+ * Finds the code field(s) in `doc` (shadow roots and same-origin frames included), types `code` there, lets
+ * the page settle, and judges by what the page now holds, read the way the component reads it (the boxes in
+ * order, or the field without formatting): a component that rejected or mangled the code leaves something
+ * else. A fill that did not take is undone, so no stray digits stay behind (issue 14). The caller has already
+ * checked the origin with `isExactOrigin`: this function trusts it was asked for the right page. Submitting
+ * waits one task so frameworks that re-render asynchronously (Vue's nextTick enabling the "Verify" button)
+ * have caught up with the filled value.
+ */
+export async function autofillDocument(doc: Document, code: string, options: AutofillOptions): Promise<AutofillResult> {
   const target = findOtpFields(doc, code.length);
-  if (!target) return { ok: false, fields: 0 };
-  const inputs = target.kind === 'single' ? [target.input] : target.inputs;
-  const ok = target.kind === 'single' ? fillInput(target.input, code) : fillSplitInputs(target.inputs, code);
-  if (!ok) return { ok: false, fields: 0 };
-  const last = inputs[inputs.length - 1];
-  if (options.submit && last) {
-    const view = last.ownerDocument.defaultView ?? doc.defaultView;
-    view?.setTimeout(() => submitForm(last), 0);
+  if (!target) return { ok: false, reason: 'no-field', fields: 0 };
+  const first = inputsOf(target)[0];
+  const view = first?.ownerDocument.defaultView;
+  if (!first || !view) return { ok: false, reason: 'no-field', fields: 0 };
+  if (options.keepTyped && inputsOf(target).some((input) => input.value !== '')) {
+    return { ok: false, reason: 'typed', fields: 0 };
   }
+  if (target.kind === 'single') {
+    await fillInput(target.input, code);
+  } else {
+    await fillSplitInputs(target, code, () => currentGroup(doc, target, code.length));
+  }
+  await settle(view);
+  const now = target.kind === 'single' ? target : { kind: 'split' as const, ...currentGroup(doc, target, code.length) };
+  const inputs = inputsOf(now);
+  const took = now.kind === 'single' ? holds(now.input, code) : readBoxes(now) === code;
+  if (!took) {
+    for (const input of inputs) eraseField(input);
+    inputs[0]?.focus();
+    return { ok: false, reason: 'not-accepted', fields: 0 };
+  }
+  const last = inputs[inputs.length - 1];
+  if (options.submit && last) view.setTimeout(() => submitForm(last), 0);
   return { ok: true, fields: inputs.length };
+}
+
+function inputsOf(target: OtpTarget): HTMLInputElement[] {
+  return target.kind === 'single' ? [target.input] : target.inputs;
+}
+
+/** The group as the page shows it now: the same boxes, or the ones a re-render put in their place. */
+function currentGroup(doc: Document, group: SplitGroup, codeLength: number): SplitGroup {
+  if (group.inputs.every((input) => input.isConnected)) return group;
+  const again = findOtpFields(doc, codeLength);
+  return again?.kind === 'split' ? again : group;
 }
 
 /**

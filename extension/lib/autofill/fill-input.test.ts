@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fillInput } from './fill-input.ts';
-import { controlLikeReact, pageWith, type TestPage } from './test-page.ts';
+import { controlLikeReact, pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
+import { fillInput, holds } from './fill-input.ts';
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -18,7 +18,7 @@ function singleInput(): HTMLInputElement {
 }
 
 describe('fillInput', () => {
-  it('updates a React-controlled input (native setter), where a plain assignment is swallowed', () => {
+  it('updates a React-controlled input (native setter), where a plain assignment is swallowed', async () => {
     const input = singleInput();
     const react = controlLikeReact(input);
     // The control: what a naive filler does leaves React's state empty and the field reset by the re-render.
@@ -29,12 +29,13 @@ describe('fillInput', () => {
     expect(react.state()).toBe('');
     expect(input.value).toBe('');
 
-    expect(fillInput(input, '407182')).toBe(true);
+    await fillInput(input, '407182');
+    expect(holds(input, '407182')).toBe(true);
     expect(react.state()).toBe('407182');
     expect(input.value).toBe('407182');
   });
 
-  it('sends the events of a person typing, in order, and one change at the end', () => {
+  it('sends the events of a person typing, in order, and one change at the end', async () => {
     const input = singleInput();
     const seen: string[] = [];
     for (const type of ['focus', 'keydown', 'keypress', 'beforeinput', 'input', 'keyup', 'change']) {
@@ -43,7 +44,7 @@ describe('fillInput', () => {
         seen.push(`${type}:${detail.key ?? detail.data ?? ''}`);
       });
     }
-    fillInput(input, '40');
+    await fillInput(input, '40');
     expect(seen).toEqual([
       'focus:',
       'keydown:4',
@@ -60,40 +61,43 @@ describe('fillInput', () => {
     ]);
   });
 
-  it('reports key codes the way digit-only widgets check them', () => {
+  it('reports key codes the way digit-only widgets check them', async () => {
     const input = singleInput();
     const codes: Array<[string, string, number]> = [];
     input.addEventListener('keydown', (event) => codes.push([event.key, event.code, event.keyCode]));
-    fillInput(input, '09');
+    await fillInput(input, '09');
     expect(codes).toEqual([
       ['0', 'Digit0', 48],
       ['9', 'Digit9', 57],
     ]);
   });
 
-  it('replaces what was typed before', () => {
+  it('replaces what was typed before', async () => {
     const input = singleInput();
     input.value = '12';
-    expect(fillInput(input, '407182')).toBe(true);
+    await fillInput(input, '407182');
+    expect(holds(input, '407182')).toBe(true);
     expect(input.value).toBe('407182');
   });
 
-  it('keeps a page formatter happy (a mask that inserts a space after 3 digits)', () => {
+  it('keeps a page formatter happy (a mask that inserts a space after 3 digits)', async () => {
     const input = singleInput();
     input.addEventListener('input', () => {
       const digits = input.value.replace(/\D/g, '');
       input.value = digits.length > 3 ? `${digits.slice(0, 3)} ${digits.slice(3)}` : digits;
     });
-    expect(fillInput(input, '407182')).toBe(true);
+    await fillInput(input, '407182');
+    expect(holds(input, '407182')).toBe(true);
     expect(input.value).toBe('407 182');
   });
 
-  it('falls back to one write when the page cancels every keystroke it did not see from a real keyboard', () => {
+  it('falls back to one write when the page cancels every keystroke it did not see from a real keyboard', async () => {
     const input = singleInput();
     input.addEventListener('keydown', (event) => {
       if (!event.isTrusted) event.preventDefault();
     });
-    expect(fillInput(input, '407182')).toBe(true);
+    await fillInput(input, '407182');
+    expect(holds(input, '407182')).toBe(true);
     expect(input.value).toBe('407182');
   });
 });

@@ -1,20 +1,65 @@
-import { fillInput, setValue } from './fill-input.ts';
+import { eraseField, focusField, typeChar } from './fill-input.ts';
+import type { SplitGroup } from './find-split-groups.ts';
+import { nextTask, settle } from './next-task.ts';
 
 /**
- * Types one character of `code` into each box, in order, focusing each box ourselves. Widgets move focus on
- * input (auto-advance), select the next box, or clear it on focus; none of that matters because every
- * keystroke is sent to the box we mean, not to `document.activeElement`. A second pass repairs boxes that a
- * page's handler emptied or overwrote after we moved on.
+ * Fills one character of `code` per box. `current` answers the group as the page shows it now: components
+ * re-render their boxes (new elements) as digits arrive.
+ *
+ * First the paste path, because most split-box components handle a paste on the first box and distribute it
+ * themselves (react-otp-input, Mantine, zag-js/Chakra, MUI): one event, their own code path, their own focus
+ * move to the last box. A synthetic paste does nothing by itself, so a page that ignores it is unchanged.
+ * If the boxes do not hold the code afterwards, whatever the paste left is erased and the code is typed box
+ * by box: each box focused (with the focus events widgets count on), one key, then a task for the page to
+ * re-render and move focus, then the next box, so every digit lands in its own box in order even where the
+ * widget writes into the box it believes is active.
  */
-export function fillSplitInputs(boxes: readonly HTMLInputElement[], code: string): boolean {
+export async function fillSplitInputs(group: SplitGroup, code: string, current: () => SplitGroup): Promise<void> {
+  const first = group.inputs[0];
+  const view = first?.ownerDocument.defaultView;
+  if (!first || !view || group.inputs.length !== code.length) return;
+  if (await pasteInto(first, code, view)) {
+    await settle(view);
+    const after = current();
+    if (readBoxes(after) === code) return;
+    for (const box of after.inputs) eraseField(box);
+    await settle(view);
+  }
   const chars = [...code];
-  if (chars.length !== boxes.length) return false;
-  boxes.forEach((box, index) => {
-    fillInput(box, chars[index] ?? '');
-  });
-  boxes.forEach((box, index) => {
-    const char = chars[index] ?? '';
-    if (box.value !== char) setValue(box, char, 'insertText');
-  });
-  return boxes.every((box, index) => box.value === chars[index]);
+  for (let index = 0; index < chars.length; index++) {
+    const box = current().inputs[index];
+    if (!box) return;
+    focusField(box);
+    await nextTask(view);
+    typeChar(box, chars[index] ?? '', true);
+    await nextTask(view);
+  }
+  await settle(view);
+  // A second pass for boxes a page's handler emptied or overwrote after we moved on.
+  const boxes = current().inputs;
+  for (const [index, box] of boxes.entries()) {
+    if (box.value === chars[index]) continue;
+    focusField(box);
+    await nextTask(view);
+    typeChar(box, chars[index] ?? '', true);
+    await nextTask(view);
+  }
+}
+
+/** The boxes' characters in order: what a split-box component's value is. */
+export function readBoxes(group: SplitGroup): string {
+  return group.inputs.map((box) => box.value.trim()).join('');
+}
+
+/** Dispatches a paste of `code` on `box` (focused first); false where the DOM has no ClipboardEvent. */
+async function pasteInto(box: HTMLInputElement, code: string, view: Window): Promise<boolean> {
+  const scope = view as Window & typeof globalThis;
+  if (typeof scope.ClipboardEvent !== 'function' || typeof scope.DataTransfer !== 'function') return false;
+  focusField(box);
+  await nextTask(view);
+  const data = new scope.DataTransfer();
+  data.setData('text/plain', code);
+  const init = { clipboardData: data, bubbles: true, cancelable: true, composed: true };
+  box.dispatchEvent(new scope.ClipboardEvent('paste', init));
+  return true;
 }

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DENY_HARD, DENY_SOFT, OTP_STRONG, OTP_WEAK } from './keywords.ts';
+import { ENGLISH, type KeywordSet } from './keywords.ts';
+import { LANGUAGE_KEYWORDS, LANGUAGES } from './language-keywords.ts';
 import { matchKeywords, normalizeText } from './match-keywords.ts';
 
-const LISTS = { OTP_STRONG, OTP_WEAK, DENY_HARD, DENY_SOFT };
+/** Every language's list of one kind together: what a page in all our languages at once would read. */
+const all = (key: keyof KeywordSet) => [...ENGLISH[key], ...LANGUAGES.flatMap((l) => LANGUAGE_KEYWORDS[l][key] ?? [])];
+const LISTS = {
+  OTP_STRONG: all('strong'),
+  OTP_WEAK: all('weak'),
+  DENY_HARD: all('denyHard'),
+  DENY_SOFT: all('denySoft'),
+};
 
 describe('normalizeText', () => {
   it.each([

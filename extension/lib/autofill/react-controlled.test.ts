@@ -94,22 +94,22 @@ describe('React-controlled inputs (real react-dom)', () => {
     expect(state()).toBe('');
   });
 
-  it('a single controlled input: React state gets the code', () => {
+  it('a single controlled input: React state gets the code', async () => {
     render(createElement(SingleCodeForm));
-    let result: ReturnType<typeof autofillDocument> | undefined;
-    act(() => {
-      result = autofillDocument(document, '407182', { submit: false });
+    let result: Awaited<ReturnType<typeof autofillDocument>> | undefined;
+    await act(async () => {
+      result = await autofillDocument(document, '407182', { submit: false });
     });
     expect(result).toEqual({ ok: true, fields: 1 });
     expect(state()).toBe('407182');
     expect((document.getElementById('otp') as HTMLInputElement).value).toBe('407182');
   });
 
-  it('six controlled boxes with auto-advance: React state gets every digit in order', () => {
+  it('six controlled boxes with auto-advance: React state gets every digit in order', async () => {
     render(createElement(SplitCodeForm));
-    let result: ReturnType<typeof autofillDocument> | undefined;
-    act(() => {
-      result = autofillDocument(document, '407182', { submit: false });
+    let result: Awaited<ReturnType<typeof autofillDocument>> | undefined;
+    await act(async () => {
+      result = await autofillDocument(document, '407182', { submit: false });
     });
     expect(result).toEqual({ ok: true, fields: 6 });
     expect(state()).toBe('407182');

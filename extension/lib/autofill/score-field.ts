@@ -1,5 +1,6 @@
+import { activeKeywords } from './active-keywords.ts';
 import { fieldText } from './field-text.ts';
-import { DENY_AUTOCOMPLETE, DENY_HARD, DENY_SOFT, OTP_STRONG, OTP_WEAK } from './keywords.ts';
+import { DENY_AUTOCOMPLETE } from './keywords.ts';
 import { matchKeywords } from './match-keywords.ts';
 
 /**
@@ -18,6 +19,7 @@ export function scoreField(inputs: readonly HTMLInputElement[], codeLength: numb
     else if (tokens.some((token) => DENY_AUTOCOMPLETE.test(token))) return null;
   }
   const { own, context } = fieldText(inputs);
+  const { strong: OTP_STRONG, weak: OTP_WEAK, denyHard: DENY_HARD, denySoft: DENY_SOFT } = activeKeywords();
   if (matchKeywords(own, DENY_HARD)) return null;
   const ownStrong = matchKeywords(own, OTP_STRONG);
   if (!ownStrong && !hasOtpAutocomplete && matchKeywords(own, DENY_SOFT)) return null;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageWith, sleep, TEST_ORIGIN, type TestPage, usePageLanguages } from '../../test-kit/autofill-page.ts';
 import { autofillDocument, isExactOrigin } from './autofill-document.ts';
-import { pageWith, sleep, TEST_ORIGIN, type TestPage } from './test-page.ts';
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -61,8 +61,9 @@ describe('submit after fill', () => {
     ['no form and no verify button: nothing', `<div>${FIELD}<button>Resend code</button></div>`, true, []],
   ])('%s', async (_name, html, submit, expected) => {
     page = pageWith(html);
+    usePageLanguages(page.doc);
     const pressed = record(page.doc);
-    expect(autofillDocument(page.doc, '407182', { submit }).ok).toBe(true);
+    expect((await autofillDocument(page.doc, '407182', { submit })).ok).toBe(true);
     expect(pressed).toEqual([]); // never before the page had a task to re-render
     await sleep(20);
     expect(pressed).toEqual(expected);

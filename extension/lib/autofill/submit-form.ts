@@ -1,5 +1,5 @@
+import { activeKeywords } from './active-keywords.ts';
 import { isFillable } from './is-fillable.ts';
-import { RESEND_WORDS, SUBMIT_WORDS } from './keywords.ts';
 import { matchKeywords, normalizeText } from './match-keywords.ts';
 
 /**
@@ -29,7 +29,11 @@ export function submitForm(input: HTMLInputElement): boolean {
     const buttons = [...node.querySelectorAll<HTMLElement>('button, [role=button], input[type=submit]')];
     const button = buttons.find((candidate) => {
       const text = normalizeText(candidate.textContent || candidate.getAttribute('value') || '');
-      return matchKeywords(text, SUBMIT_WORDS) && !matchKeywords(text, RESEND_WORDS) && isPressable(candidate);
+      return (
+        matchKeywords(text, activeKeywords().submit) &&
+        !matchKeywords(text, activeKeywords().resend) &&
+        isPressable(candidate)
+      );
     });
     if (button) {
       button.click();
@@ -44,7 +48,7 @@ const MAX_LEVELS = 6;
 function isSubmitButton(button: HTMLElement): boolean {
   const type = (button.getAttribute('type') ?? (button.localName === 'button' ? 'submit' : '')).toLowerCase();
   if (type !== 'submit' && type !== 'image') return false;
-  return !matchKeywords(normalizeText(button.textContent ?? ''), RESEND_WORDS);
+  return !matchKeywords(normalizeText(button.textContent ?? ''), activeKeywords().resend);
 }
 
 function isPressable(button: HTMLElement): boolean {

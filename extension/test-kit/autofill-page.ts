@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { registerKeywords, resetKeywords } from '../lib/autofill/active-keywords.ts';
+import { LANGUAGE_KEYWORDS } from '../lib/autofill/language-keywords.ts';
+import { pageLanguages } from '../lib/autofill/page-languages.ts';
 
 /**
- * Test-only helpers: a fresh happy-dom window per page, at the origin the code is for. Scripts do not run
- * (fixtures are markup; page behaviour is attached by the tests in TypeScript), frames with a `src` do not
- * load (so a cross-origin frame stays opaque, as in a browser), and declarative shadow DOM is attached the
- * way a browser's parser would.
+ * Test-only helpers, kept out of lib/ (the code the extension ships; issue 8): a fresh happy-dom window per
+ * page, at the origin the code is for. Scripts do not run (fixtures are markup; page behaviour is attached by
+ * the tests in TypeScript), frames with a `src` do not load (so a cross-origin frame stays opaque, as in a
+ * browser), and declarative shadow DOM is attached the way a browser's parser would.
  */
 export const TEST_ORIGIN = 'https://seller.example.com';
-export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
+export const FIXTURES_DIR = join(import.meta.dirname, '../lib/autofill/fixtures');
 
 /** The code each fixture is filled with: six digits unless its boxes or its trap need another length. */
 const FIXTURE_CODES: Record<string, string> = {
@@ -92,4 +95,13 @@ export function controlLikeReact(input: HTMLInputElement): { state: () => string
     input.value = state; // re-render: the controlled value wins
   });
   return { state: () => state };
+}
+
+/**
+ * Loads the keyword packs the extension would inject into `doc` (English alone, plus what page-languages.ts
+ * finds in the page itself; the browser's languages are left out so the page alone must tell), and only them.
+ */
+export function usePageLanguages(doc: Document): void {
+  resetKeywords();
+  for (const language of pageLanguages(doc, [])) registerKeywords(language, LANGUAGE_KEYWORDS[language]);
 }
