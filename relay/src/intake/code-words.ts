@@ -36,6 +36,8 @@ export const CODE_KEYWORDS = [
   'vérification',
   // German
   'bestätigungscode',
+  'einmalkennwort',
+  'einmalpasswort',
   'sicherheitscode',
   'anmeldecode',
   'verifizierungscode',
@@ -54,6 +56,8 @@ export const CODE_KEYWORDS = [
   'ma xac thuc',
   'ma xac minh',
   'ma xac nhan',
+  'ma kich hoat',
+  'mã kích hoạt',
   'xác thực',
   'xác minh',
   // Thai
@@ -225,7 +229,6 @@ export const NUMBER_LABELS = [
   'fax',
   'text',
   'sms',
-  'whatsapp',
   'extension',
   'ext',
   'suite',
@@ -233,6 +236,9 @@ export const NUMBER_LABELS = [
   'room',
   'flight',
   'seat',
+  'pr',
+  'pull request',
+  'issue',
   'gate',
   'pnr',
   // Spanish, Portuguese

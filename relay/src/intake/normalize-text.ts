@@ -23,6 +23,9 @@ const HORIZONTAL_SPACE = /[^\S\n]+/g;
  */
 export function normalizeText(raw: string): NormalizedText {
   const text = raw
+    // A full-width comma is CJK punctuation ("验证码482913，10分钟内有效"); NFKC would make it a thousands
+    // separator, so it becomes the ideographic comma first.
+    .replaceAll('，', '、')
     .normalize('NFKC')
     .replace(FOREIGN_DIGIT, foldDigit)
     .replace(INVISIBLE, '')
