@@ -9,7 +9,7 @@ import {
   type Verification,
 } from '@otp-relay/shared';
 import express from 'express';
-import { createDemoRouter } from '../src/demo/router.ts';
+import { createDemoRouter, type DemoOptions } from '../src/demo/router.ts';
 import type { VerificationService } from '../src/service.ts';
 
 type StoredVerification = Verification & { code: string | null; ttlMs: number };
@@ -156,7 +156,7 @@ export interface Answer {
 }
 
 /** A real express app with the demo mounted at /demo on port 0, and a tiny client that records every answer. */
-export async function startDemo(options: { maxFlows?: number } = {}) {
+export async function startDemo(options: Omit<DemoOptions, 'service' | 'now'> = {}) {
   const service = new FakeVerificationService();
   const app = express();
   app.use('/demo', createDemoRouter({ service, now: () => service.clock, ...options }));

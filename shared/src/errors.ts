@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   resend_cooldown: 429,
   send_limit_reached: 429,
   destination_locked: 429,
+  /** A global pace (the token-free demo's): nothing about the caller, only how busy the relay is. */
+  rate_limited: 429,
   delivery_failed: 502,
   internal_error: 500,
 } as const;

@@ -276,4 +276,47 @@ describe('the API boundary', () => {
     await startSignup('other@example.com', 'email');
     expect((await demo.get(`/demo/api/flows/${first.id}`)).status).toBe(404);
   });
+
+  it('cancels the verification of every flow it drops to make room, and only of those', async () => {
+    await demo.close();
+    demo = await startDemo({ maxFlows: 3 });
+    const done = await startSignup('+14155550100');
+    await demo.post(`/demo/api/flows/${done.id}/verify`, { code: lastCode() });
+    const views = [];
+    for (let i = 1; i <= 4; i++) views.push(await startSignup(`+1415555010${i}`));
+    // Two flows went: the approved one (its verification stays approved) and the oldest pending one.
+    expect(demo.service.get(done.verificationId).status).toBe('approved');
+    const [evicted, ...kept] = views;
+    expect(demo.service.get(evicted.verificationId).status).toBe('canceled');
+    expect(demo.service.check(evicted.verificationId, '000000').valid).toBe(false);
+    expect((await demo.get(`/demo/api/flows/${evicted.id}`)).status).toBe(404);
+    for (const view of kept) expect(demo.service.get(view.verificationId).status).toBe('pending');
+  });
+});
+
+describe('the global rate limit (the demo has no token)', () => {
+  it('refuses a burst past it with 429, Retry-After and plain words, without sending', async () => {
+    await demo.close();
+    demo = await startDemo({ rateLimit: { burst: 3, perMinute: 6 } });
+    const views = [];
+    for (let i = 0; i < 3; i++) views.push(await startSignup(`+1415555020${i}`));
+    const refused = await demo.post('/demo/api/flows', { flow: 'signup', channel: 'sms', to: '+14155550209' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('10');
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      code: 'rate_limited',
+      retryAfterSeconds: 10,
+      state: 'error',
+      message: 'Seller Center is getting too many requests right now. Try again in 10 seconds.',
+    });
+    expect(demo.service.created).toHaveLength(3);
+
+    // A resend sends a code too: it waits for the same pace, and the flow is untouched.
+    demo.service.clock += 30_000;
+    const resend = await demo.post(`/demo/api/flows/${views[0].id}/resend`);
+    expect(resend.status).toBe(429);
+    expect(resend.body.code).toBe('rate_limited');
+    expect(demo.service.get(views[0].verificationId).sendCount).toBe(1);
+  });
 });

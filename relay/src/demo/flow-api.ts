@@ -8,8 +8,9 @@ import {
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { VerificationService } from '../service.ts';
-import type { DemoFlow, FlowStore } from './flow-store.ts';
+import { createFlowStore, type DemoFlow } from './flow-store.ts';
 import { effectiveStatus, outcomeOfCheck, sentMessage, toView } from './flow-view.ts';
+import type { RateLimit } from './rate-limit.ts';
 
 const destination = z
   .string()
@@ -42,15 +43,31 @@ export const VerifyBodySchema = z.strictObject({
 export interface FlowApiOptions {
   service: VerificationService;
   now: () => number;
-  flows: FlowStore;
+  /** How many flows to keep before the oldest goes (default 1000). */
+  maxFlows?: number | undefined;
+  /** Spent by every request that sends a code (start and resend). */
+  sends: RateLimit;
 }
 
 /** The demo shop's backend: each handler calls the verification service in-process, as a real shop would. */
-export function createFlowApi({ service, now, flows }: FlowApiOptions) {
+export function createFlowApi({ service, now, maxFlows, sends }: FlowApiOptions) {
+  // A flow dropped to make room takes its code with it: nobody can finish it, so nobody may use its code.
+  const flows = createFlowStore({ maxFlows, onEvict: release });
+
   function flowOf(req: Request): DemoFlow {
     const flow = flows.get(String(req.params.id));
     if (!flow) throw new RelayError('not_found', 'No such demo flow: it may have ended or the relay restarted.');
     return flow;
+  }
+
+  /** Cancels the flow's verification if it may still be live; one the relay already dropped is fine. */
+  function release(flow: DemoFlow): void {
+    if (flow.completed || flow.last.status !== 'pending') return;
+    try {
+      flow.last = service.cancel(flow.verificationId);
+    } catch (error) {
+      if (!(error instanceof RelayError && error.code === 'verification_not_found')) throw error;
+    }
   }
 
   /** The service's current view of the flow's verification; a finished or dropped one keeps its last state. */
@@ -83,6 +100,7 @@ export function createFlowApi({ service, now, flows }: FlowApiOptions) {
         origin,
         ...(codeLength === undefined ? {} : { codeLength }),
       });
+      sends.take();
       const verification = service.create(request);
       const flow = flows.add({
         kind: input.flow,
@@ -136,6 +154,7 @@ export function createFlowApi({ service, now, flows }: FlowApiOptions) {
         res.json(toView(flow, now()));
         return;
       }
+      sends.take();
       if (effectiveStatus(current, now()) === 'pending') {
         flow.last = service.resend(flow.verificationId);
       } else {
@@ -158,13 +177,7 @@ export function createFlowApi({ service, now, flows }: FlowApiOptions) {
       const flow = flows.get(String(req.params.id));
       if (flow) {
         flows.delete(flow.id);
-        if (!flow.completed && flow.last.status === 'pending') {
-          try {
-            service.cancel(flow.verificationId);
-          } catch (error) {
-            if (!(error instanceof RelayError && error.code === 'verification_not_found')) throw error;
-          }
-        }
+        release(flow);
       }
       res.status(204).end();
     },

@@ -31,20 +31,28 @@ export interface FlowStore {
 /** Flow ids are opaque, unguessable and URL-safe: a visitor cannot walk into someone else's flow. */
 export const FLOW_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
+export interface FlowStoreOptions {
+  /** How many flows to keep before the oldest goes (default 1000). */
+  maxFlows?: number;
+  /** Told of each flow dropped to make room, so its verification does not outlive it. */
+  onEvict?: (flow: DemoFlow) => void;
+}
+
 /**
  * Demo flows live in memory only, capped so a page reloaded in a loop cannot grow the relay without bound:
  * past the cap the oldest flow goes (a Map iterates in insertion order).
  */
-export function createFlowStore(maxFlows = 1000): FlowStore {
+export function createFlowStore({ maxFlows = 1000, onEvict }: FlowStoreOptions = {}): FlowStore {
   const flows = new Map<string, DemoFlow>();
   return {
     add(fields) {
       const flow: DemoFlow = { ...fields, id: randomBytes(16).toString('base64url') };
       flows.set(flow.id, flow);
       while (flows.size > maxFlows) {
-        const oldest = flows.keys().next();
+        const oldest = flows.values().next();
         if (oldest.done) break;
-        flows.delete(oldest.value);
+        flows.delete(oldest.value.id);
+        onEvict?.(oldest.value);
       }
       return flow;
     },

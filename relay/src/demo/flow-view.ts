@@ -118,6 +118,11 @@ export function outcomeOfError(
         state: 'locked',
         message: `Too many failed attempts for this number or email. Try again${retryAfterSeconds ? ` in ${minutes(retryAfterSeconds)}` : ' later'}.`,
       };
+    case 'rate_limited':
+      return {
+        state: 'error',
+        message: `Seller Center is getting too many requests right now. Try again in ${seconds(retryAfterSeconds ?? 1)}.`,
+      };
     case 'delivery_failed':
       return { state: 'error', message: "We couldn't send the code. Check your number or email and try again." };
     case 'verification_not_found':
@@ -134,6 +139,11 @@ export function outcomeOfError(
 
 function clock(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function seconds(n: number): string {
+  if (n >= 60) return minutes(n);
+  return n === 1 ? '1 second' : `${n} seconds`;
 }
 
 function minutes(seconds: number): string {

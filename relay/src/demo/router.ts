@@ -3,17 +3,24 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import type { VerificationService } from '../service.ts';
 import { renderDemoError, requireJson, requireSameOrigin } from './api-errors.ts';
 import { createFlowApi } from './flow-api.ts';
-import { createFlowStore } from './flow-store.ts';
 import { createPageAssets } from './page-assets.ts';
 import { confirmPage, homePage, loginPage, signupPage } from './pages.ts';
+import { createRateLimit } from './rate-limit.ts';
 
 export interface DemoOptions {
   service: VerificationService;
   /** The relay's clock in ms (may be a test clock), so pages count down against the relay's time. */
   now: () => number;
-  /** How many demo flows to keep in memory before the oldest goes (default 1000). */
+  /** How many demo flows to keep in memory before the oldest goes, its code canceled (default 1000). */
   maxFlows?: number;
+  /**
+   * The demo's one global pace for everything that sends a code or makes a secret (default a burst of 30, then
+   * 30 a minute): the demo has no token by design, so this is what bounds what a loop of requests can create.
+   */
+  rateLimit?: { burst?: number; perMinute?: number };
 }
+
+export const DEMO_RATE_LIMIT = { burst: 30, perMinute: 30 } as const;
 
 /** Page scripts and styles are our own files only: no inline script, no inline handlers, no third parties. */
 const CSP = [
@@ -44,9 +51,10 @@ const CSP = [
  * | POST /api/flows/:id/resend     | new code (or a new verification once the old one is dead)  |
  * | POST /api/flows/:id/cancel     | the visitor went back to edit the destination              |
  */
-export function createDemoRouter({ service, now, maxFlows }: DemoOptions): Router {
+export function createDemoRouter({ service, now, maxFlows, rateLimit }: DemoOptions): Router {
   const router = Router();
-  const api = createFlowApi({ service, now, flows: createFlowStore(maxFlows) });
+  const sends = createRateLimit({ ...DEMO_RATE_LIMIT, ...rateLimit });
+  const api = createFlowApi({ service, now, maxFlows, sends });
   const assets = createPageAssets();
 
   const page = (render: (base: string, req: Request) => string) => (req: Request, res: Response) => {

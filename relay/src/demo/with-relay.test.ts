@@ -1,6 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import type { Message } from '@otp-relay/shared';
+import express from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMAIL, PHONE, startTestRelay, type TestRelay } from '../../test-kit/relay-test-kit.ts';
+import { createDemoRouter, DEMO_RATE_LIMIT } from './router.ts';
 
 /*
  * The demo against a whole relay (test clock, real service, real inbox): what the e2e suite and a new user
@@ -102,5 +105,53 @@ describe('the demo on a real relay', () => {
     const failed = await demo('POST', `/flows/${started.body.id}/resend`);
     expect(failed.status).toBe(502);
     expect(failed.body).toMatchObject({ code: 'delivery_failed', state: 'error' });
+  });
+});
+
+describe('the demo under abuse, on a real relay', () => {
+  it('a burst of flows past the default pace gets 429 with Retry-After, and sends nothing more', async () => {
+    for (let i = 0; i < DEMO_RATE_LIMIT.burst; i++) {
+      const to = `seller${i}@example.com`;
+      expect((await demo('POST', '/flows', { flow: 'signup', channel: 'email', to })).status).toBe(201);
+    }
+    const response = await fetch(`${t.relay.url}/demo/api/flows`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ flow: 'signup', channel: 'email', to: 'one-more@example.com' }),
+    });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await response.json()).toMatchObject({ code: 'rate_limited', state: 'error' });
+    expect(await t.client.listMessages({ to: 'one-more@example.com' })).toEqual([]);
+  });
+
+  it('flows dropped past the cap take their codes with them: canceled on the relay, gone from its inbox', async () => {
+    // An embedder's mount of the demo (any app can mount it on the relay's service), with a small cap.
+    const app = express();
+    app.use('/demo', createDemoRouter({ service: t.relay.service, now: () => t.relay.clock.now(), maxFlows: 2 }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const started = [];
+      for (const to of ['a@example.com', 'b@example.com', 'c@example.com']) {
+        const response = await fetch(`${origin}/demo/api/flows`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ flow: 'signup', channel: 'email', to }),
+        });
+        expect(response.status).toBe(201);
+        started.push({ to, view: await response.json() });
+        await messageFor(started.at(-1)?.view, to);
+      }
+      const [dropped, ...kept] = started;
+      if (!dropped) throw new Error('no flow started');
+      expect((await t.client.getVerification(dropped.view.verificationId)).status).toBe('canceled');
+      expect(await t.client.listMessages({ to: dropped.to })).toEqual([]);
+      expect((await fetch(`${origin}/demo/api/flows/${dropped.view.id}`)).status).toBe(404);
+      for (const { view } of kept) expect((await t.client.getVerification(view.verificationId)).status).toBe('pending');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
