@@ -1,17 +1,50 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_HOST, DEFAULT_PORT } from '@otp-relay/shared';
+import { resolveConfigDir } from './config/config-dir.ts';
+import type { TokenInputs } from './config/token-store.ts';
 import type { RelayOptions } from './create-relay.ts';
 import type { RelayLimits } from './limits.ts';
+import { LOG_FORMATS, type LogFormat } from './logger.ts';
 
-/** Every flag, its environment twin and what it does: the source of --help. */
-const FLAGS = {
+/** One flag: its type, its environment twin ('' = none) and its line in --help. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  env: string;
+  help: string;
+  multiple?: boolean;
+  short?: string;
+  limit?: keyof RelayLimits;
+}
+
+/** Flags every command that touches the config directory takes. */
+export const CONFIG_FLAGS = {
+  'config-dir': {
+    type: 'string',
+    env: 'OTP_RELAY_CONFIG_DIR',
+    help: 'where the token and other state are kept (default: the platform config dir, see README)',
+  },
+  help: { type: 'boolean', short: 'h', env: '', help: 'show this help' },
+} as const satisfies Record<string, FlagSpec>;
+
+/** Every flag of `otp-relay` (serve), its environment twin and what it does: the source of --help. */
+export const SERVE_FLAGS = {
   port: {
     type: 'string',
     env: 'OTP_RELAY_PORT',
     help: `port to listen on (default ${DEFAULT_PORT}; 0 = any free port)`,
   },
   host: { type: 'string', env: 'OTP_RELAY_HOST', help: `interface to listen on (default ${DEFAULT_HOST})` },
-  token: { type: 'string', env: 'OTP_RELAY_TOKEN', help: 'API token (default: a fresh one, shown once at start)' },
+  token: {
+    type: 'string',
+    env: 'OTP_RELAY_TOKEN',
+    help: 'API token (visible to local users on the command line: prefer the env or --token-file)',
+  },
+  'token-file': {
+    type: 'string',
+    env: 'OTP_RELAY_TOKEN_FILE',
+    help: 'read the API token from this file (default: the stored token, made on first start)',
+  },
+  'config-dir': CONFIG_FLAGS['config-dir'],
   'test-clock': {
     type: 'boolean',
     env: 'OTP_RELAY_TEST_CLOCK',
@@ -39,6 +72,18 @@ const FLAGS = {
     type: 'string',
     env: 'OTP_RELAY_LOG_LEVEL',
     help: 'fatal|error|warn|info|debug|trace|silent (default info; logs go to stderr)',
+  },
+  'log-format': {
+    type: 'string',
+    env: 'OTP_RELAY_LOG_FORMAT',
+    help: 'pretty|json (default: pretty on a terminal, json otherwise)',
+  },
+  // No environment twin: a lifeline belongs to how one process was spawned, and an inherited variable would
+  // make every relay a child starts with /dev/null as stdin exit at once.
+  'exit-with-stdin': {
+    type: 'boolean',
+    env: '',
+    help: 'stop when stdin closes (a harness passes it with a pipe, so the relay dies with the harness)',
   },
   'ttl-seconds': {
     type: 'string',
@@ -78,105 +123,142 @@ const FLAGS = {
     help: 'how long it stays locked (900)',
   },
   'ping-interval-ms': { type: 'string', env: 'OTP_RELAY_PING_INTERVAL_MS', help: 'WebSocket ping period (30000)' },
-  help: { type: 'boolean', short: 'h', env: '', help: 'show this help' },
-} as const satisfies Record<
-  string,
-  {
-    type: 'string' | 'boolean';
-    env: string;
-    help: string;
-    multiple?: boolean;
-    short?: string;
-    limit?: keyof RelayLimits;
-  }
->;
+  help: CONFIG_FLAGS.help,
+} as const satisfies Record<string, FlagSpec>;
 
-export interface CliConfig {
-  help: boolean;
-  options: RelayOptions & { port: number; logLevel: string };
+/** A command line that cannot be understood: printed with a pointer to --help, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
 }
 
-export function helpText(): string {
-  const rows = Object.entries(FLAGS).map(([name, flag]) => {
+/** The --help rows of a flag table. */
+export function flagRows(specs: Record<string, FlagSpec>): string[] {
+  return Object.entries(specs).map(([name, flag]) => {
     const left = `  --${name}${flag.type === 'string' ? ' <value>' : ''}`;
     const env = flag.env === '' ? '' : ` [${flag.env}${flag.type === 'boolean' ? '=1' : ''}]`;
     return `${left.padEnd(38)}${flag.help}${env}`;
   });
-  return [
-    'Usage: otp-relay [options]',
-    '',
-    'A local verification-code relay.',
-    '',
-    'Options (environment twin in brackets):',
-    ...rows,
-    '',
-  ].join('\n');
 }
 
-/** Flags win over their environment twins; throws an Error with a readable message on bad values. */
-export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): CliConfig {
-  const parseOptions = Object.fromEntries(
-    Object.entries(FLAGS).map(([name, flag]) => [
+/** Typed reads of parsed flags, each falling back to its environment twin: flags win. */
+export interface ParsedFlags<Name extends string> {
+  positionals: string[];
+  text(name: Name): string | undefined;
+  flag(name: Name): boolean;
+  list(name: Name): string[];
+  integer(name: Name): number | undefined;
+  /** Only what was on the command line, ignoring the environment. */
+  given(name: Name): string | undefined;
+}
+
+/** node:util parseArgs over a flag table, strict: an unknown flag is a UsageError naming it. */
+export function parseFlags<Name extends string>(
+  specs: Record<Name, FlagSpec>,
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  allowPositionals = false,
+): ParsedFlags<Name> {
+  const table = specs as Record<string, FlagSpec>;
+  const options = Object.fromEntries(
+    Object.entries(table).map(([name, flag]) => [
       name,
-      {
-        type: flag.type,
-        ...('multiple' in flag ? { multiple: true } : {}),
-        ...('short' in flag ? { short: flag.short } : {}),
-      },
+      { type: flag.type, ...(flag.multiple ? { multiple: true } : {}), ...(flag.short ? { short: flag.short } : {}) },
     ]),
   );
-  const { values } = parseArgs({ args: argv, options: parseOptions, strict: true, allowPositionals: false }) as {
-    values: Record<string, string | boolean | string[] | undefined>;
+  let parsed: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals }) as typeof parsed;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  const fromEnv = (name: Name): string | undefined => {
+    const twin = table[name]?.env;
+    const value = twin ? env[twin] : undefined;
+    return value === undefined || value === '' ? undefined : value;
   };
-  const text = (name: keyof typeof FLAGS): string | undefined => {
+  const text = (name: Name): string | undefined => {
     const value = values[name];
-    if (typeof value === 'string') return value;
-    const fromEnv = FLAGS[name].env === '' ? undefined : env[FLAGS[name].env];
-    return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+    return typeof value === 'string' ? value : fromEnv(name);
   };
-  const flag = (name: keyof typeof FLAGS): boolean => {
-    if (values[name] === true) return true;
-    const fromEnv = FLAGS[name].env === '' ? undefined : env[FLAGS[name].env];
-    return fromEnv !== undefined && ['1', 'true', 'yes', 'on'].includes(fromEnv.toLowerCase());
+  return {
+    positionals: parsed.positionals,
+    text,
+    given: (name) => {
+      const value = values[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+    flag: (name) => {
+      if (values[name] === true) return true;
+      const value = fromEnv(name);
+      return value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+    },
+    list: (name) => {
+      const value = values[name];
+      if (Array.isArray(value)) return value;
+      return (text(name) ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+    },
+    integer: (name) => {
+      const raw = text(name);
+      if (raw === undefined) return undefined;
+      if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number (got "${raw}")`);
+      return Number(raw);
+    },
   };
-  const list = (name: keyof typeof FLAGS): string[] => {
-    const value = values[name];
-    if (Array.isArray(value)) return value;
-    return (text(name) ?? '')
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
-  };
-  const integer = (name: keyof typeof FLAGS): number | undefined => {
-    const raw = text(name);
-    if (raw === undefined) return undefined;
-    if (!/^\d+$/.test(raw)) throw new Error(`--${name} must be a whole number (got "${raw}")`);
-    return Number(raw);
-  };
+}
 
+export interface CliConfig {
+  help: boolean;
+  options: RelayOptions & { port: number; logLevel: string };
+  /** Absolute path of the config directory this run uses. */
+  configDir: string;
+  /** The token's possible sources, resolved by resolveToken in the order the README gives. */
+  token: TokenInputs;
+  /** Undefined: chosen by whether stderr is a terminal. */
+  logFormat: LogFormat | undefined;
+  exitWithStdin: boolean;
+}
+
+/** The serve command's flags; throws a UsageError with a readable message on bad values. */
+export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): CliConfig {
+  const flags = parseFlags(SERVE_FLAGS, argv, env);
+  type Name = keyof typeof SERVE_FLAGS;
   const limits: Partial<RelayLimits> = {};
-  for (const [name, definition] of Object.entries(FLAGS)) {
-    if ('limit' in definition) {
-      const value = integer(name as keyof typeof FLAGS);
+  for (const [name, definition] of Object.entries(SERVE_FLAGS) as [Name, FlagSpec][]) {
+    if (definition.limit) {
+      const value = flags.integer(name);
       if (value !== undefined) limits[definition.limit] = value;
     }
   }
-  const port = integer('port') ?? DEFAULT_PORT;
-  if (port > 65_535) throw new Error(`--port must be 0–65535 (got ${port})`);
-  const token = text('token');
-  const pingIntervalMs = integer('ping-interval-ms');
+  const port = flags.integer('port') ?? DEFAULT_PORT;
+  if (port > 65_535) throw new UsageError(`--port must be 0–65535 (got ${port})`);
+  const logFormat = flags.text('log-format');
+  if (logFormat !== undefined && !(LOG_FORMATS as readonly string[]).includes(logFormat)) {
+    throw new UsageError(`--log-format must be ${LOG_FORMATS.join(' or ')} (got "${logFormat}")`);
+  }
+  const pingIntervalMs = flags.integer('ping-interval-ms');
   return {
-    help: values.help === true,
+    help: flags.flag('help'),
+    configDir: resolveConfigDir(flags.text('config-dir'), env),
+    token: {
+      flag: flags.given('token'),
+      env: env.OTP_RELAY_TOKEN === '' ? undefined : env.OTP_RELAY_TOKEN,
+      file: flags.text('token-file'),
+    },
+    logFormat: logFormat as LogFormat | undefined,
+    exitWithStdin: flags.flag('exit-with-stdin'),
     options: {
-      host: text('host') ?? DEFAULT_HOST,
+      host: flags.text('host') ?? DEFAULT_HOST,
       port,
-      ...(token === undefined ? {} : { token }),
-      testClock: flag('test-clock'),
-      testControls: !flag('no-test-controls'),
-      demo: !flag('no-demo'),
-      extensionIds: list('extension-id'),
-      allowedHosts: list('allowed-host'),
-      logLevel: text('log-level') ?? 'info',
+      testClock: flags.flag('test-clock'),
+      testControls: !flags.flag('no-test-controls'),
+      demo: !flags.flag('no-demo'),
+      extensionIds: flags.list('extension-id'),
+      allowedHosts: flags.list('allowed-host'),
+      logLevel: flags.text('log-level') ?? 'info',
       limits,
       ...(pingIntervalMs === undefined ? {} : { stream: { pingIntervalMs } }),
     },

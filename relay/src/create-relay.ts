@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_HOST, LIMITS } from '@otp-relay/shared';
 import type { Logger } from 'pino';
 import { type Clock, createRealClock, createTestClock } from './clock.ts';
+import type { ConfigStore } from './config/config-store.ts';
 import { createService } from './create-service.ts';
 import { createDemoRouter } from './demo/router.ts';
 import { createApp } from './http/create-app.ts';
@@ -45,6 +46,11 @@ export interface RelayOptions {
   stream?: { pingIntervalMs?: number; maxBufferedBytes?: number; historySize?: number; resumeGraceMs?: number };
   /** Replace the in-memory store (the seam for another backing store). */
   store?: RelayStore;
+  /**
+   * The per-user config directory (the CLI opens it before anything listens): where features keep what must
+   * survive a restart (phone devices, certificate, sender rules). Absent for a library relay: nothing persists.
+   */
+  configStore?: ConfigStore;
 }
 
 export interface Relay {

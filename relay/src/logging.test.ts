@@ -48,16 +48,23 @@ describe('logs', () => {
     }
   });
 
-  it('redacts secret-looking fields even if some code tried to log them', () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const logger = createLogger('info', sink);
-    logger.info({ code: '123456', token: 'secret-token', message: { code: '654321', text: 'code 654321' } }, 'oops');
-    expect(lines.join('')).not.toMatch(/123456|654321|secret-token/);
-  });
+  it.each(['json', 'pretty'] as const)(
+    'redacts secret-looking fields even if some code tried to log them (%s format)',
+    (format) => {
+      const lines: string[] = [];
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      });
+      const logger = createLogger('info', sink, format);
+      logger.info({ code: '123456', token: 'secret-token', message: { code: '654321', text: 'code 654321' } }, 'oops');
+      const log = lines.join('');
+      expect(log).toContain('oops');
+      expect(log).toContain('[redacted]');
+      expect(log.startsWith('{')).toBe(format === 'json');
+      expect(log).not.toMatch(/123456|654321|secret-token/);
+    },
+  );
 });

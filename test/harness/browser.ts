@@ -1,3 +1,5 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { Popup } from './popup.ts';
 import type { RelayProcess } from './relay-process.ts';
 
 export const EXTENSION_PATH = fileURLToPath(new URL('../../extension/.output/chrome-mv3', import.meta.url));
+const WATCHDOG = fileURLToPath(new URL('./process-watchdog.mjs', import.meta.url));
 
 export interface LaunchOptions {
   /** Pair the extension with this relay right away (what a seller does once by pasting the token). */
@@ -23,12 +26,20 @@ export interface LaunchOptions {
 export class ExtensionBrowser {
   readonly browser: Browser;
   readonly extensionId = EXTENSION_ID;
-  readonly #profile: string;
+  /** The temporary profile directory (removed when the browser closes or its launcher dies). */
+  readonly profile: string;
+  readonly #watchdog: ChildProcess;
   readonly #colorScheme: 'light' | 'dark' | undefined;
 
-  private constructor(browser: Browser, profile: string, colorScheme: 'light' | 'dark' | undefined) {
+  private constructor(
+    browser: Browser,
+    profile: string,
+    watchdog: ChildProcess,
+    colorScheme: 'light' | 'dark' | undefined,
+  ) {
     this.browser = browser;
-    this.#profile = profile;
+    this.profile = profile;
+    this.#watchdog = watchdog;
     this.#colorScheme = colorScheme;
   }
 
@@ -36,25 +47,47 @@ export class ExtensionBrowser {
     const executablePath = findChrome();
     if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH');
     const profile = mkdtempSync(join(tmpdir(), 'otp-relay-chromium-'));
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: !options.headed,
-      pipe: true,
-      userDataDir: profile,
-      enableExtensions: [EXTENSION_PATH],
-      defaultViewport: { width: 1100, height: 800 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        ...(options.colorScheme ? [`--force-${options.colorScheme === 'dark' ? 'dark' : 'light'}-mode`] : []),
-      ],
+    // Chromium dies with this process, however this process dies (SIGKILL included): see process-watchdog.mjs.
+    // Started before Chromium, so there is no moment when a Chromium runs unwatched.
+    const watchdog = spawn(process.execPath, [WATCHDOG, profile], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
     });
-    const harness = new ExtensionBrowser(browser, profile, options.colorScheme);
+    watchdog.stdin?.on('error', () => undefined);
+    watchdog.unref();
+    (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    const browser = await puppeteer
+      .launch({
+        executablePath,
+        headless: !options.headed,
+        pipe: true,
+        userDataDir: profile,
+        enableExtensions: [EXTENSION_PATH],
+        defaultViewport: { width: 1100, height: 800 },
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          ...(options.colorScheme ? [`--force-${options.colorScheme === 'dark' ? 'dark' : 'light'}-mode`] : []),
+        ],
+        // Chromium keeps its crash database under $XDG_CONFIG_HOME/chromium (the real ~/.config otherwise), and
+        // its crash handler leaves Chromium's process group: inside the profile, the watchdog finds it by path.
+        env: {
+          ...process.env,
+          XDG_CONFIG_HOME: join(profile, 'xdg-config'),
+          XDG_CACHE_HOME: join(profile, 'xdg-cache'),
+        },
+      })
+      .catch(async (error: unknown) => {
+        await stopWatchdog(watchdog);
+        throw error;
+      });
+    watchdog.stdin?.write(`pid ${browser.process()?.pid ?? 0}\n`);
+    const harness = new ExtensionBrowser(browser, profile, watchdog, options.colorScheme);
     await harness.worker();
     if (options.relay) {
       await harness.pair(options.relay);
@@ -174,8 +207,18 @@ export class ExtensionBrowser {
     return new Popup(popupPage);
   }
 
+  /** Closes Chromium; the watchdog then makes sure nothing of it is left and removes the profile. */
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
-    rmSync(this.#profile, { recursive: true, force: true });
+    await stopWatchdog(this.#watchdog);
+    rmSync(this.profile, { recursive: true, force: true });
   }
+}
+
+/** Closing the watchdog's stdin is its signal to clean up; resolves when it has (or after 10 s). */
+async function stopWatchdog(watchdog: ChildProcess): Promise<void> {
+  if (watchdog.exitCode !== null || watchdog.signalCode !== null) return;
+  const exited = once(watchdog, 'exit');
+  watchdog.stdin?.end();
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
 }

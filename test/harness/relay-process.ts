@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RelayClient } from '@otp-relay/shared';
 
@@ -15,25 +18,51 @@ export interface StartRelayOptions {
   token?: string;
   /** Extra CLI flags, e.g. ['--resend-cooldown-seconds', '2']. */
   args?: string[];
+  /** Config directory (default: a fresh temporary one, removed when this process exits; never ~/.config). */
+  configDir?: string;
 }
 
 export interface RelayProcess {
   url: string;
   port: number;
   token: string;
+  /** The relay process's pid (of the current one, after a restart). */
+  readonly pid: number;
+  /** The config directory it runs with. */
+  configDir: string;
   client: RelayClient;
   /** Everything the relay printed, for asserting that no code or token was logged. */
   output(): string;
   /** SIGTERM and wait for the exit (graceful shutdown). */
   stop(): Promise<void>;
-  /** Stop, then start a new relay process on the same port and token: a new epoch, nothing kept. */
+  /** SIGKILL and wait for the exit: a crash, no graceful shutdown. */
+  kill(): Promise<void>;
+  /** Stop (unless it already stopped), then start a new relay process on the same port, token and config dir. */
   restart(): Promise<void>;
 }
 
-/** Runs the real relay CLI in its own process on a free port, the way a tester runs it. */
+// Temporary config dirs of this process's relays: removed when it exits (a restart needs the same one).
+const tempDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Runs the real relay CLI in its own process on a free port, the way a tester runs it. The relay dies with the
+ * process that started it, however that one dies: `--exit-with-stdin` with a pipe that only this process holds
+ * (the kernel closes it when this process is gone, SIGKILL included).
+ */
 export async function startRelay(options: StartRelayOptions = {}): Promise<RelayProcess> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const flags = [...(options.testClock === false ? [] : ['--test-clock']), ...(options.args ?? [])];
+  const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), 'otp-relay-config-'));
+  if (options.configDir === undefined) tempDirs.add(configDir);
+  const flags = [
+    '--exit-with-stdin',
+    '--config-dir',
+    configDir,
+    ...(options.testClock === false ? [] : ['--test-clock']),
+    ...(options.args ?? []),
+  ];
   let log = '';
   let child: ChildProcess;
   let url = '';
@@ -42,13 +71,17 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
     child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', String(port), ...flags], {
       // The token goes through the environment, never the command line (visible in `ps`) or a URL.
       env: { ...process.env, OTP_RELAY_TOKEN: token, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // Never written to: the pipe is the relay's lifeline. An EPIPE after the relay exited is expected.
+    child.stdin?.on('error', () => undefined);
+    // Only this launch's output: after a restart the old "listening" line is still in the log.
+    const from = log.length;
     url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`relay did not start within 20 s:\n${log}`)), 20_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         log += chunk.toString();
-        const match = READY.exec(log);
+        const match = READY.exec(log.slice(from));
         if (match?.[1]) {
           clearTimeout(timer);
           resolve(match[1]);
@@ -73,11 +106,16 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
       return Number(new URL(url).port);
     },
     token,
+    get pid() {
+      return child.pid ?? 0;
+    },
+    configDir,
     get client() {
       return new RelayClient({ url, token });
     },
     output: () => log,
     stop: () => stopProcess(child),
+    kill: () => killProcess(child),
     restart: async () => {
       const port = relay.port;
       await stopProcess(child);
@@ -85,6 +123,14 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
     },
   };
   return relay;
+}
+
+function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
