@@ -20,6 +20,8 @@ export interface LaunchOptions {
   headed?: boolean;
   /** prefers-color-scheme for every page and the popup. */
   colorScheme?: 'light' | 'dark';
+  /** More Chromium flags for this profile (e.g. httpsSiteArgs: a host mapping and a throwaway certificate). */
+  args?: string[];
 }
 
 /** Real Chromium with the real built extension loaded, driven by puppeteer-core. */
@@ -73,6 +75,7 @@ export class ExtensionBrowser {
           '--disable-sync',
           '--disable-quic',
           ...(options.colorScheme ? [`--force-${options.colorScheme === 'dark' ? 'dark' : 'light'}-mode`] : []),
+          ...(options.args ?? []),
         ],
         // Chromium keeps its crash database under $XDG_CONFIG_HOME/chromium (the real ~/.config otherwise), and
         // its crash handler leaves Chromium's process group: inside the profile, the watchdog finds it by path.

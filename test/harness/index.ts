@@ -1,5 +1,6 @@
 export { EXTENSION_PATH, ExtensionBrowser, type LaunchOptions } from './browser.ts';
 export { type DemoFlow, DemoPage, type DemoStatus, type RequestCodeOptions } from './demo-page.ts';
+export { type HttpsSite, httpsSiteArgs, serveHttpsSite } from './https-site.ts';
 export { Popup, type PopupCode } from './popup.ts';
 export { type RelayProcess, type StartRelayOptions, startRelay } from './relay-process.ts';
 export { type FlowContext, useFlow } from './use-flow.ts';
