@@ -1,4 +1,4 @@
-import { FolderSchema, type Message } from '@otp-relay/shared/message';
+import { FolderSchema, type IssuedMessage, isIssuedMessage, type Message } from '@otp-relay/shared/message';
 import type { StreamEvent } from '@otp-relay/shared/stream';
 import type { StreamCursor } from '@otp-relay/shared/stream-client';
 import { ChannelSchema, PurposeSchema } from '@otp-relay/shared/verification';
@@ -50,7 +50,7 @@ export function emptyCodeState(relayUrl: string): CodeState {
   return { relayUrl, codes: [], cursor: null, skewMs: 0 };
 }
 
-export function toStoredCode(message: Message): StoredCode {
+export function toStoredCode(message: IssuedMessage): StoredCode {
   return {
     messageId: message.id,
     verificationId: message.verificationId,
@@ -80,11 +80,15 @@ export function applyEvent(state: CodeState, event: StreamEvent, localNow: numbe
       const pending = new Set(event.data.verifications.filter((v) => v.status === 'pending').map((v) => v.id));
       const known = new Set(event.data.verifications.map((v) => v.id));
       const codes = newestPerVerification(
-        event.data.messages.filter((m) => pending.has(m.verificationId) || !known.has(m.verificationId)),
+        // Only codes this relay issued, for now: codes from elsewhere (inbound) get their own fill rules.
+        event.data.messages
+          .filter(isIssuedMessage)
+          .filter((m) => pending.has(m.verificationId) || !known.has(m.verificationId)),
       ).map(toStoredCode);
       return { state: { ...next, codes: sortNewestFirst(codes) }, arrived: null };
     }
     case 'message': {
+      if (!isIssuedMessage(event.data)) return { state: next, arrived: null };
       const code = toStoredCode(event.data);
       const seen = state.codes.some((c) => c.messageId === code.messageId);
       // One live code per verification: a resend kills the previous code at once.
@@ -162,7 +166,7 @@ export function isLive(code: StoredCode, relayNow: number): boolean {
  */
 export function mergeSeeded(state: CodeState, messages: Message[]): CodeState {
   const known = new Set(state.codes.flatMap((c) => [c.verificationId, c.messageId]));
-  const fresh = messages.filter((m) => !known.has(m.verificationId) && !known.has(m.id));
+  const fresh = messages.filter(isIssuedMessage).filter((m) => !known.has(m.verificationId) && !known.has(m.id));
   const seeded = newestPerVerification(fresh).map(toStoredCode);
   return { ...state, codes: sortNewestFirst([...state.codes, ...seeded]) };
 }
@@ -174,8 +178,8 @@ function markExpired(state: CodeState, hit: (code: StoredCode) => boolean, local
   };
 }
 
-function newestPerVerification(messages: Message[]): Message[] {
-  const byVerification = new Map<string, Message>();
+function newestPerVerification(messages: IssuedMessage[]): IssuedMessage[] {
+  const byVerification = new Map<string, IssuedMessage>();
   for (const message of messages) {
     const current = byVerification.get(message.verificationId);
     if (!current || Date.parse(message.createdAt) > Date.parse(current.createdAt)) {

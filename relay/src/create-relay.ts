@@ -13,6 +13,8 @@ import { ROUTES } from './http/routes.ts';
 import { allowedHosts, assertUsableToken } from './http/security.ts';
 import { RELAY_VERSION } from './http/version.ts';
 import type { Inbox } from './inbox/inbox.ts';
+import type { MessageReceiver } from './inbox/message-receiver.ts';
+import { configFileRules, type SenderRuleBook, type SenderRulesPersistence } from './inbox/sender-rule-book.ts';
 import { type RelayLimits, resolveLimits } from './limits.ts';
 import { createLogger } from './logger.ts';
 import type { RelayStore } from './store.ts';
@@ -51,6 +53,10 @@ export interface RelayOptions {
    * survive a restart (phone devices, certificate, sender rules). Absent for a library relay: nothing persists.
    */
   configStore?: ConfigStore;
+  /** Cap on live messages from outside the relay (default 10,000; the oldest leaves first). */
+  maxStoredMessages?: number;
+  /** Where the seller's sender rules persist; default: `sender-rules.json` in `configStore`, if given. */
+  senderRules?: SenderRulesPersistence;
 }
 
 export interface Relay {
@@ -67,6 +73,12 @@ export interface Relay {
   service: VerificationLifecycle;
   /** Live messages of every source and open long polls. */
   inbox: Inbox;
+  /**
+   * The one way in for messages from outside the relay: POST /inbound calls `receiver.receive`, and so does
+   * every other source (phone, SMTP, IMAP, Twilio, SNS).
+   */
+  receiver: MessageReceiver;
+  senderRules: SenderRuleBook;
   /** Chaos, clock and reset. */
   controls: TestControls;
   /** Everything live (what a stream client that cannot resume gets). */
@@ -90,11 +102,15 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   }
   const logger = options.logger ?? createLogger(options.logLevel ?? 'info');
   const clock = options.testClock ? createTestClock() : createRealClock();
-  const { service, inbox, controls, snapshot, scheduler, events } = createService({
+  const senderRulesPersistence =
+    options.senderRules ?? (options.configStore === undefined ? undefined : await configFileRules(options.configStore));
+  const { service, inbox, receiver, senderRules, controls, snapshot, scheduler, events } = createService({
     clock,
     limits,
     logger,
     ...(options.store === undefined ? {} : { store: options.store }),
+    ...(options.maxStoredMessages === undefined ? {} : { maxStoredMessages: options.maxStoredMessages }),
+    ...(senderRulesPersistence === undefined ? {} : { senderRules: senderRulesPersistence }),
     historySize: options.stream?.historySize ?? 1000,
   });
 
@@ -105,6 +121,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     ctx: {
       verifications: service,
       inbox,
+      receiver,
+      senderRules,
       controls,
       testControls: options.testControls ?? true,
       shutdown: shutdown.signal,
@@ -172,6 +190,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     epoch: events.epoch,
     service,
     inbox,
+    receiver,
+    senderRules,
     controls,
     snapshot,
     clock,

@@ -4,6 +4,8 @@ import type { Clock } from './clock.ts';
 import { createCodeHasher } from './codes.ts';
 import { EventLog } from './event-log.ts';
 import { Inbox } from './inbox/inbox.ts';
+import { MessageReceiver } from './inbox/message-receiver.ts';
+import { SenderRuleBook, type SenderRulesPersistence } from './inbox/sender-rule-book.ts';
 import type { RelayLimits } from './limits.ts';
 import { Scheduler } from './scheduler.ts';
 import { createMemoryStore, type RelayStore } from './store.ts';
@@ -19,6 +21,10 @@ export interface ServiceOptions {
   store?: RelayStore;
   /** How many recent stream events are kept for resuming clients. */
   historySize?: number;
+  /** Cap on live messages from outside the relay (inbox.ts MAX_STORED_MESSAGES). */
+  maxStoredMessages?: number;
+  /** Where the seller's sender rules persist; without it they last this run. */
+  senderRules?: SenderRulesPersistence;
 }
 
 export interface ServiceParts {
@@ -26,6 +32,9 @@ export interface ServiceParts {
   service: VerificationLifecycle;
   /** Live messages of every source, and the long polls waiting for them. */
   inbox: Inbox;
+  /** The one way in for messages from outside (POST /inbound and every future source). */
+  receiver: MessageReceiver;
+  senderRules: SenderRuleBook;
   controls: TestControls;
   /** Everything live, for a stream client that cannot resume. */
   snapshot(): Snapshot;
@@ -41,7 +50,21 @@ export function createService(options: ServiceOptions): ServiceParts {
   const store = options.store ?? createMemoryStore();
   const scheduler = new Scheduler(clock);
   const events = new EventLog(clock, options.historySize ?? 1000);
-  const inbox = new Inbox(store, events);
+  const inbox = new Inbox({
+    store,
+    events,
+    scheduler,
+    clock,
+    ...(options.maxStoredMessages === undefined ? {} : { maxStoredMessages: options.maxStoredMessages }),
+  });
+  const senderRules = new SenderRuleBook(options.senderRules);
+  const receiver = new MessageReceiver({
+    inbox,
+    clock,
+    senderRules: () => senderRules.rules(),
+    defaultTtlMs: limits.ttlSeconds * 1000,
+    logger,
+  });
   const chaos = new Chaos();
   const service = new VerificationLifecycle({
     store,
@@ -58,6 +81,7 @@ export function createService(options: ServiceOptions): ServiceParts {
   const controls = new TestControls({
     store,
     inbox,
+    receiver,
     clock,
     scheduler,
     events,
@@ -66,5 +90,5 @@ export function createService(options: ServiceOptions): ServiceParts {
     logger,
   });
   const snapshot = () => ({ messages: inbox.list({}), verifications: service.pending() });
-  return { service, inbox, controls, snapshot, store, scheduler, events, clock };
+  return { service, inbox, receiver, senderRules, controls, snapshot, store, scheduler, events, clock };
 }

@@ -19,7 +19,7 @@ describe('logs', () => {
     const stream = await openStream(t.relay);
     stream.send({ type: 'resume', since: 0 });
     const first = await t.client.createVerification(smsRequest());
-    codes.push((await t.client.waitForMessage({ to: PHONE })).code);
+    codes.push((await t.client.waitForMessage({ to: PHONE })).code as string);
     await t.client.check(first.id, '000000');
     await t.client.advanceClock(30_000);
     await t.client.resend(first.id);

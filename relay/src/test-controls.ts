@@ -4,6 +4,7 @@ import type { Chaos } from './chaos.ts';
 import { type Clock, isTestClock, toTimestamp } from './clock.ts';
 import type { EventLog } from './event-log.ts';
 import type { Inbox } from './inbox/inbox.ts';
+import type { MessageReceiver } from './inbox/message-receiver.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { RelayStore } from './store.ts';
 import type { DelayedDeliveries } from './verifications/delayed-deliveries.ts';
@@ -11,6 +12,7 @@ import type { DelayedDeliveries } from './verifications/delayed-deliveries.ts';
 export interface TestControlsDeps {
   store: RelayStore;
   inbox: Inbox;
+  receiver: MessageReceiver;
   clock: Clock;
   scheduler: Scheduler;
   events: EventLog;
@@ -51,11 +53,12 @@ export class TestControls {
     return this.clockState();
   }
 
-  /** Forgets every verification, message, counter and chaos rule. The clock keeps its time. */
+  /** Forgets every verification, message, counter and chaos rule. The clock and the sender rules stay. */
   reset(): void {
-    const { store, inbox, scheduler, deliveries, chaos, events } = this.#d;
+    const { store, inbox, receiver, scheduler, deliveries, chaos, events } = this.#d;
     store.clear();
     inbox.clear();
+    receiver.clear();
     scheduler.clear();
     deliveries.clear();
     chaos.clear();

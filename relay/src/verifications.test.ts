@@ -10,7 +10,7 @@ async function createWithCode(body: Record<string, unknown> = smsRequest()) {
   expect(created.status).toBe(201);
   const message = await t.client.waitForMessage({ to: body.to as string, timeoutMs: 2000 });
   expect(message.verificationId).toBe(created.body.id);
-  return { verification: created.body, code: message.code, message };
+  return { verification: created.body, code: message.code as string, message };
 }
 
 function wrongCode(code: string): string {

@@ -9,11 +9,17 @@ import {
 import type { CreateVerificationRequest } from './create-verification-request.ts';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema, RelayError } from './errors.ts';
 import {
+  type InboundMessageRequest,
+  type IssuedMessage,
   type LatestMessageQuery,
   type ListMessagesQuery,
   type Message,
   MessageListSchema,
   MessageSchema,
+  type MessageSource,
+  type SenderRulesState,
+  SenderRulesStateSchema,
+  type SenderRuleWire,
 } from './message.ts';
 import { RelayStream, type RelayStreamOptions } from './stream-client.ts';
 import {
@@ -81,9 +87,30 @@ export class RelayClient {
       throw error;
     }
   }
-  /** Resolves with the first matching message; rejects with a RelayError `message_not_found` on timeout. */
+  /** Hands the relay a message that arrived elsewhere (an SMS, an email); answers with it as stored. */
+  async postInbound(body: InboundMessageRequest): Promise<Message> {
+    return this.#call('POST', '/api/v1/inbound', MessageSchema, body);
+  }
+
+  async senderRules(): Promise<SenderRulesState> {
+    return this.#call('GET', '/api/v1/sender-rules', SenderRulesStateSchema);
+  }
+
+  /** Replaces the seller's own sender rules (the built-in ones stay, checked after them). */
+  async setSenderRules(rules: SenderRuleWire[]): Promise<SenderRulesState> {
+    return this.#call('PUT', '/api/v1/sender-rules', SenderRulesStateSchema, { rules });
+  }
+
+  /**
+   * Resolves with the first matching message; rejects with a RelayError `message_not_found` on timeout.
+   * Without a `source` it waits for a code this relay issued (`source: "relay"`), typed as such; name another
+   * source (e.g. `inbound`) to wait for messages from elsewhere.
+   */
+  async waitForMessage(options?: WaitForMessageOptions & { source?: 'relay' }): Promise<IssuedMessage>;
+  async waitForMessage(options: WaitForMessageOptions & { source: Exclude<MessageSource, 'relay'> }): Promise<Message>;
   async waitForMessage(options: WaitForMessageOptions = {}): Promise<Message> {
-    const { timeoutMs = 10_000, ...query } = options;
+    const { timeoutMs = 10_000, source = 'relay', ...rest } = options;
+    const query = { ...rest, source };
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const left = deadline - Date.now();

@@ -18,10 +18,12 @@ import { TimestampSchema, VerificationIdSchema, VerificationSchema } from './ver
  * (The relay holds live events back until the resume frame arrives, or 250 ms after hello, so a replay and
  * live events never interleave.) A `resume` without epoch gets a snapshot.
  *
- * A message is live while its verification is `pending` and it is that verification's newest message. It
- * leaves when a `verification` event shows another status (approved, canceled, expired, max_attempts_reached),
- * or when a newer `message` arrives for the same verification (resend: the old code is dead at once).
- * Expiry also sends `expired` with the ids of the messages that left.
+ * A relay-issued message (`source: "relay"`) is live while its verification is `pending` and it is that
+ * verification's newest message. It leaves when a `verification` event shows another status (approved,
+ * canceled, expired, max_attempts_reached), or when a newer `message` arrives for the same verification
+ * (resend: the old code is dead at once). Expiry also sends `expired` with the ids of the messages that left.
+ * A message from elsewhere (any other source) lives until its own `expiresAt`, then leaves with an `expired`
+ * event that names only `messageIds`.
  */
 
 export const EPOCH_PATTERN = /^[0-9a-f]{16}$/;
@@ -47,7 +49,8 @@ export const MessageEventSchema = envelope('message', MessageSchema);
 export const VerificationEventSchema = envelope('verification', VerificationSchema);
 export const ExpiredEventSchema = envelope(
   'expired',
-  z.object({ verificationId: VerificationIdSchema, messageIds: z.array(z.string()) }),
+  // verificationId: when a relay-issued code expired; absent when messages from elsewhere reached their expiry.
+  z.object({ verificationId: VerificationIdSchema.optional(), messageIds: z.array(z.string()) }),
 );
 export const ResetEventSchema = envelope('reset', z.object({}));
 export const ClockEventSchema = envelope('clock', z.object({ now: TimestampSchema }));

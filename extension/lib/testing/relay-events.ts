@@ -1,4 +1,4 @@
-import type { Message } from '@otp-relay/shared/message';
+import type { IssuedMessage, Message } from '@otp-relay/shared/message';
 import type { StreamEvent } from '@otp-relay/shared/stream';
 import type { Verification } from '@otp-relay/shared/verification';
 
@@ -11,9 +11,14 @@ const hex32 = (n: number) => n.toString(16).padStart(32, '0');
 export const messageId = (n: number) => `MS${hex32(n)}`;
 export const verificationId = (n: number) => `VE${hex32(n)}`;
 
-export function message(n: number, overrides: Partial<Message> = {}): Message {
+export function message(n: number, overrides: Partial<IssuedMessage> = {}): IssuedMessage {
   return {
     id: messageId(n),
+    source: 'relay',
+    from: '127.0.0.1',
+    site: '127.0.0.1',
+    binding: 'issuer',
+    receivedAt: iso(T0),
     verificationId: verificationId(n),
     channel: 'sms',
     to: '+14155550123',

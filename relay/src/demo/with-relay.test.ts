@@ -39,7 +39,7 @@ async function demo(method: 'GET' | 'POST', path: string, body?: unknown) {
 async function messageFor(view: { verificationId: string }, to: string): Promise<Message> {
   const message = await t.client.waitForMessage({ to, timeoutMs: 2_000 });
   expect(message.verificationId).toBe(view.verificationId);
-  codes.push(message.code);
+  codes.push(message.code as string);
   return message;
 }
 

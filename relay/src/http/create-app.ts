@@ -3,7 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { errorHandler } from './problem.ts';
-import type { RelayContext, Route } from './route.ts';
+import { Answer, type RelayContext, type Route } from './route.ts';
 import { bearerToken, isAllowedHost, tokenChecker } from './security.ts';
 
 export interface AppOptions {
@@ -57,7 +57,14 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
     }
     next();
   });
-  api.use(express.json({ limit: LIMITS.maxBodyBytes, type: JSON_TYPES }));
+  // One parser per body limit: a route may allow more (POST /inbound: whole emails), every other keeps 16 KiB.
+  const json = express.json({ limit: LIMITS.maxBodyBytes, type: JSON_TYPES });
+  const largerJson = new Map(
+    routes
+      .filter((r) => r.maxBodyBytes !== undefined && r.path.startsWith('/api/'))
+      .map((r) => [local(r.path), express.json({ limit: r.maxBodyBytes, type: JSON_TYPES })]),
+  );
+  api.use((req, res, next) => (largerJson.get(req.path) ?? json)(req, res, next));
 
   // 3. The route table (API rows on the /api router, the rest on the app).
   const methodsByPath = new Map<string, string[]>();
@@ -135,8 +142,9 @@ function handlerOf(r: Route, ctx: RelayContext) {
     }
     // What res.json would send (no replacer, spaces or ETag are configured), without its generic helpers.
     // Content-Length set here too, so a HEAD answer names it as Express did (Node omits it there).
-    const json = JSON.stringify(result);
-    res.statusCode = r.status ?? 200;
+    const answer = result instanceof Answer ? result : undefined;
+    const json = JSON.stringify(answer === undefined ? result : answer.body);
+    res.statusCode = answer?.status ?? r.status ?? 200;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', Buffer.byteLength(json));
     res.end(json);

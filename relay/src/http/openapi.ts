@@ -38,6 +38,14 @@ export function createOpenApiDocument(routes: readonly Route[], version: string)
           [success]: r.response
             ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
             : { description: success === '204' ? 'Done' : 'OK' },
+          ...Object.fromEntries(
+            Object.entries(r.alsoAnswers ?? {}).map(([status, description]) => [
+              status,
+              r.response
+                ? { description, content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
+                : { description },
+            ]),
+          ),
           default: {
             description: 'Problem (RFC 9457)',
             content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

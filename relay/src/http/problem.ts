@@ -12,10 +12,16 @@ export function sendProblem(res: Response, error: RelayError, instance?: string)
 export function toRelayError(error: unknown): RelayError | null {
   if (error instanceof RelayError) return error;
   if (typeof error !== 'object' || error === null) return null;
-  const { type, status } = error as { type?: unknown; status?: unknown };
+  const { type, status, limit } = error as { type?: unknown; status?: unknown; limit?: unknown };
+  // body-parser names the limit it applied: 16 KiB on most routes, more where a route allows it (/inbound).
+  const tooLarge = () =>
+    new RelayError(
+      'payload_too_large',
+      `The body is larger than ${typeof limit === 'number' ? limit / 1024 : 16} KiB.`,
+    );
   switch (type) {
     case 'entity.too.large':
-      return new RelayError('payload_too_large', 'The body is larger than 16 KiB.');
+      return tooLarge();
     case 'entity.parse.failed':
       return new RelayError('malformed_json', 'The body is not valid JSON (an object or array).');
     case 'charset.unsupported':
@@ -25,7 +31,7 @@ export function toRelayError(error: unknown): RelayError | null {
       return new RelayError('malformed_json', 'The request ended before its body did.');
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (status === 413) return new RelayError('payload_too_large', 'The body is larger than 16 KiB.');
+    if (status === 413) return tooLarge();
     if (status === 415) return new RelayError('unsupported_media_type', 'Send JSON.');
     if (status === 404) return new RelayError('not_found', 'Not found.');
     return new RelayError('validation_failed', 'The request could not be read.');

@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Inbox } from '../inbox/inbox.ts';
+import type { MessageReceiver } from '../inbox/message-receiver.ts';
+import type { SenderRuleBook } from '../inbox/sender-rule-book.ts';
 import type { VerificationService } from '../service.ts';
 import type { TestControls } from '../test-controls.ts';
 
@@ -10,6 +12,9 @@ export type Method = 'get' | 'post' | 'put' | 'delete';
 export interface RelayContext {
   verifications: VerificationService;
   inbox: Inbox;
+  /** The one way in for messages from outside the relay. */
+  receiver: MessageReceiver;
+  senderRules: SenderRuleBook;
   controls: TestControls;
   testControls: boolean;
   /** Waiters still open when the relay shuts down are ended through this signal. */
@@ -40,11 +45,29 @@ export interface Route<B = unknown, Q = unknown> {
   /** Success status and shape (for the OpenAPI document); omitted when the handler writes the response. */
   status?: number;
   response?: z.ZodType;
+  /** Other success statuses a handler may answer with `new Answer(status, body)`, by status: what they mean. */
+  alsoAnswers?: Record<number, string>;
+  /** A larger JSON body limit than the API's LIMITS.maxBodyBytes, for this route only. */
+  maxBodyBytes?: number;
   handle(input: HandlerInput<B, Q>): unknown;
 }
 
 /** Inputs, output and flags of a route: everything but method, path, auth, summary and handler. */
-export type RouteIO<B, Q> = Pick<Route<B, Q>, 'body' | 'query' | 'status' | 'response' | 'testControl'>;
+export type RouteIO<B, Q> = Pick<
+  Route<B, Q>,
+  'body' | 'query' | 'status' | 'response' | 'testControl' | 'alsoAnswers' | 'maxBodyBytes'
+>;
+
+/** A handler's result with a status other than its route's usual one (named in the route's `alsoAnswers`). */
+export class Answer {
+  readonly status: number;
+  readonly body: unknown;
+
+  constructor(status: number, body: unknown) {
+    this.status = status;
+    this.body = body;
+  }
+}
 
 /** One row of the route table; keeps the handler's body and query types tied to the route's schemas. */
 export function route<B = undefined, Q = undefined>(

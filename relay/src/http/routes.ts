@@ -8,18 +8,23 @@ import {
   ClockStateSchema,
   CreateVerificationRequestSchema,
   HealthSchema,
+  INBOUND_MAX_BODY_BYTES,
+  type InboundMessageRequest,
+  InboundMessageRequestSchema,
   type LatestMessageQuery,
   LatestMessageQuerySchema,
   ListMessagesQuerySchema,
   MessageListSchema,
   MessageSchema,
   RelayError,
+  SenderRulesStateSchema,
   VerificationIdSchema,
   VerificationSchema,
 } from '@otp-relay/shared';
 import { z } from 'zod';
+import { SenderRulesBodySchema } from '../inbox/sender-rule-book.ts';
 import { landingPage } from './landing-page.ts';
-import { type HandlerInput, type Route, route } from './route.ts';
+import { Answer, type HandlerInput, type Route, route } from './route.ts';
 
 /** Routes that take no input still refuse one: nothing, or `{}`, and nothing else. */
 export const EmptyBodySchema = z.strictObject({}).optional();
@@ -76,6 +81,15 @@ export const ROUTES: Route[] = [
   route('get', '/api/v1/messages/latest', 'token', 'Newest live match, long-polling up to `wait` s (else 404 message_not_found)',
     { query: LatestMessageQuerySchema, status: 200, response: MessageSchema },
     latestMessage),
+  route('post', '/api/v1/inbound', 'token', 'Hand over a message that arrived elsewhere; the relay finds its code and site (200: the same message within a minute, stored once)',
+    { body: InboundMessageRequestSchema, maxBodyBytes: INBOUND_MAX_BODY_BYTES, status: 201, response: MessageSchema, alsoAnswers: { 200: 'The same message arrived within the last minute: the first one, stored once' } },
+    receiveInbound),
+  route('get', '/api/v1/sender-rules', 'token', "The seller's own sender rules and the built-in ones (checked after)",
+    { status: 200, response: SenderRulesStateSchema },
+    ({ ctx }) => ctx.senderRules.state()),
+  route('put', '/api/v1/sender-rules', 'token', "Replace the seller's own sender rules",
+    { body: SenderRulesBodySchema, status: 200, response: SenderRulesStateSchema },
+    ({ ctx, body }) => ctx.senderRules.replace(body.rules)),
   route('get', '/api/v1/stream', 'token', 'Live stream (WebSocket upgrade only)',
     {},
     () => { throw new RelayError('not_found', 'This is a WebSocket endpoint: connect with subprotocol otp-relay.v1.'); }),
@@ -97,6 +111,16 @@ export const ROUTES: Route[] = [
     { testControl: true, body: EmptyBodySchema, status: 204 },
     ({ ctx }) => ctx.controls.reset()),
 ];
+
+function receiveInbound({ ctx, body }: HandlerInput<InboundMessageRequest, unknown>) {
+  const { receivedAt, ...rest } = body;
+  const { message, duplicate } = ctx.receiver.receive({
+    source: 'inbound',
+    ...rest,
+    ...(receivedAt === undefined ? {} : { receivedAt: Date.parse(receivedAt) }),
+  });
+  return duplicate ? new Answer(200, message) : message;
+}
 
 async function latestMessage({ ctx, query, signal }: HandlerInput<unknown, LatestMessageQuery>) {
   const { wait = 0, ...filter } = query;

@@ -1,4 +1,4 @@
-import type { Folder, Message, Purpose } from '@otp-relay/shared';
+import type { Folder, Message, MessageSource, Purpose } from '@otp-relay/shared';
 
 /**
  * One live message in the inbox, whatever its source. The inbox filters, orders and serves entries through
@@ -11,6 +11,7 @@ import type { Folder, Message, Purpose } from '@otp-relay/shared';
  */
 export interface InboxEntry {
   readonly id: string;
+  readonly source: MessageSource;
   /** The destination it was sent to, when known (inbound messages may not name one). */
   readonly to: string | undefined;
   readonly purpose: Purpose | undefined;

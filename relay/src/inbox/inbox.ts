@@ -1,14 +1,35 @@
-import type { Folder, Message, Purpose } from '@otp-relay/shared';
+import type { Folder, Message, MessageSource, Purpose } from '@otp-relay/shared';
+import type { Clock } from '../clock.ts';
 import type { EventLog } from '../event-log.ts';
+import type { Scheduler } from '../scheduler.ts';
 import type { RelayStore } from '../store.ts';
 import type { InboxEntry } from './inbox-entry.ts';
+
+/** The scheduler's kind for entries that expire on their own. */
+const EXPIRE_MESSAGE = 'expire-message';
+
+/**
+ * At most this many live messages that expire on their own (every source but the relay's own codes, which
+ * the send limits bound). Past it the oldest of them leaves early, with an `expired` event: a forwarder that
+ * keeps posting is never refused (it would only retry), and what a tester looks at is the newest.
+ */
+export const MAX_STORED_MESSAGES = 10_000;
+
+export interface InboxOptions {
+  store: RelayStore;
+  events: EventLog;
+  scheduler: Scheduler;
+  clock: Clock;
+  maxStoredMessages?: number;
+}
 
 export interface MessageFilter {
   to?: string | undefined;
   purpose?: Purpose | undefined;
   origin?: string | undefined;
+  source?: MessageSource | undefined;
   folder?: Folder | undefined;
-  /** ISO timestamp: keep messages created strictly after it. */
+  /** ISO timestamp: keep messages received strictly after it. */
   since?: string | undefined;
 }
 
@@ -31,6 +52,7 @@ interface Matcher {
   to: string | undefined;
   purpose: Purpose | undefined;
   origin: string | undefined;
+  source: MessageSource | undefined;
   folder: Folder | undefined;
   sinceMs: number | undefined;
 }
@@ -40,6 +62,7 @@ function matcherOf(filter: MessageFilter): Matcher {
     to: filter.to === undefined ? undefined : normalizeTo(filter.to),
     purpose: filter.purpose,
     origin: filter.origin,
+    source: filter.source,
     folder: filter.folder,
     sinceMs: filter.since === undefined ? undefined : Date.parse(filter.since),
   };
@@ -49,6 +72,7 @@ function matches(entry: InboxEntry, m: Matcher): boolean {
   if (m.to !== undefined && entry.to !== m.to) return false;
   if (m.purpose !== undefined && entry.purpose !== m.purpose) return false;
   if (m.origin !== undefined && entry.origin !== m.origin) return false;
+  if (m.source !== undefined && entry.source !== m.source) return false;
   if (m.folder !== undefined && entry.folder !== m.folder) return false;
   if (m.sinceMs !== undefined && entry.receivedAt <= m.sinceMs) return false;
   return true;
@@ -61,6 +85,11 @@ function matches(entry: InboxEntry, m: Matcher): boolean {
 export class Inbox {
   readonly #store: RelayStore;
   readonly #events: EventLog;
+  readonly #scheduler: Scheduler;
+  readonly #clock: Clock;
+  readonly #maxStored: number;
+  /** Live entries that expire on their own, by id, oldest first (Map order): the expiry and the cap find them. */
+  readonly #stored = new Map<string, InboxEntry>();
   /**
    * Open waits by the destination they name ('' for any): a new message only tests the waits for its own
    * destination and the unaddressed ones, not all of them (bench figure 6: 1,000 waiters, one message each).
@@ -68,9 +97,28 @@ export class Inbox {
   readonly #waiters = new Map<string, Set<Waiter>>();
   #waitingCount = 0;
 
-  constructor(store: RelayStore, events: EventLog) {
+  constructor({ store, events, scheduler, clock, maxStoredMessages = MAX_STORED_MESSAGES }: InboxOptions) {
     this.#store = store;
     this.#events = events;
+    this.#scheduler = scheduler;
+    this.#clock = clock;
+    if (!Number.isInteger(maxStoredMessages) || maxStoredMessages < 1) throw new Error('maxStoredMessages must be ≥ 1');
+    this.#maxStored = maxStoredMessages;
+    // The deadline may have moved on (none do today) or the entry left early: check before expiring.
+    scheduler.handle(EXPIRE_MESSAGE, (id, at) => {
+      const entry = this.#stored.get(id);
+      if (entry !== undefined && entry.expiresAt === at) this.#expire(entry);
+    });
+  }
+
+  /** Live messages that expire on their own (every source but the relay's own codes). */
+  get storedCount(): number {
+    return this.#stored.size;
+  }
+
+  /** True while `entry`, one that expires on its own, is in the inbox. */
+  holds(entry: InboxEntry): boolean {
+    return this.#stored.get(entry.id) === entry;
   }
 
   get waiting(): number {
@@ -80,8 +128,11 @@ export class Inbox {
   list(filter: MessageFilter, limit = Number.POSITIVE_INFINITY): Message[] {
     const matcher = matcherOf(filter);
     const found: Message[] = [];
+    const now = this.#clock.now();
     for (const entry of this.#store.messages()) {
       if (found.length >= limit) break;
+      // Past its deadline but not yet taken out (the scheduler runs on its own turn): already gone to a reader.
+      if (entry.expiresOnItsOwn && entry.expiresAt <= now) continue;
       if (matches(entry, matcher)) found.push(entry.toMessage());
     }
     return found;
@@ -131,6 +182,10 @@ export class Inbox {
    */
   add(entry: InboxEntry): Message {
     this.#store.addMessage(entry);
+    if (entry.expiresOnItsOwn) {
+      this.#stored.set(entry.id, entry);
+      this.#scheduler.schedule(EXPIRE_MESSAGE, entry.id, entry.expiresAt);
+    }
     const wire = entry.toMessage();
     this.#events.publish('message', wire);
     for (const key of entry.to === undefined ? [''] : [entry.to, '']) {
@@ -140,16 +195,30 @@ export class Inbox {
         if (matches(entry, waiter.matcher)) waiter.resolve(wire);
       }
     }
+    // Over the cap: the oldest stored entries leave (never the one just added: the cap is at least 1).
+    while (this.#stored.size > this.#maxStored) {
+      const oldest = this.#stored.values().next().value as InboxEntry;
+      this.#expire(oldest);
+    }
     return wire;
   }
 
   /** Takes `entry` out of the inbox; returns the ids that left (none when it had already left). */
   remove(entry: InboxEntry): string[] {
+    if (entry.expiresOnItsOwn && this.#stored.get(entry.id) === entry) this.#stored.delete(entry.id);
     return this.#store.removeMessage(entry) ? [entry.id] : [];
   }
 
+  /** A stored entry leaves at its deadline (or early, over the cap), announced by an `expired` event. */
+  #expire(entry: InboxEntry): void {
+    const messageIds = this.remove(entry);
+    if (messageIds.length > 0) this.#events.publish('expired', { messageIds });
+  }
+
   /** Forgets what the inbox keeps beside the store (on reset; the store clears its own list). */
-  clear(): void {}
+  clear(): void {
+    this.#stored.clear();
+  }
 
   /** Ends every wait empty (on shutdown). */
   releaseAll(): void {

@@ -41,6 +41,12 @@ export function composeMessage({ channel, purpose, origin, code, ttlSeconds }: C
   };
 }
 
+/** Who the simulated message is from: the site's host as an SMS sender ID, or a no-reply address on it. */
+export function senderOf(channel: Channel, origin: string): string {
+  const host = new URL(origin).hostname;
+  return channel === 'sms' ? host : `no-reply@${host}`;
+}
+
 /** 45 → "45 seconds", 600 → "10 minutes", 7200 → "2 hours". */
 export function describeDuration(seconds: number): string {
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -2,7 +2,8 @@ import type { Folder, Message, Purpose } from '@otp-relay/shared';
 import { toTimestamp } from '../clock.ts';
 import type { InboxEntry } from '../inbox/inbox-entry.ts';
 import type { VerificationRecord } from '../store.ts';
-import { composeMessage } from './compose-message.ts';
+import { composeMessage, senderOf } from './compose-message.ts';
+import { siteOfOrigin } from './site-of-origin.ts';
 
 /**
  * A code this relay issued, as its inbox entry. It keeps only what is not derived from its verification: the
@@ -45,6 +46,10 @@ export class IssuedMessage implements InboxEntry {
     return this.verification.expiresAt;
   }
 
+  get source(): 'relay' {
+    return 'relay';
+  }
+
   get expiresOnItsOwn(): boolean {
     return false;
   }
@@ -52,18 +57,24 @@ export class IssuedMessage implements InboxEntry {
   toMessage(): Message {
     const { id, channel, purpose, origin, to, ttlMs, expiresAt } = this.verification;
     const content = composeMessage({ channel, purpose, origin, code: this.code, ttlSeconds: Math.round(ttlMs / 1000) });
+    const receivedAt = toTimestamp(this.receivedAt);
     return {
       id: this.id,
-      verificationId: id,
+      source: 'relay',
       channel,
+      from: senderOf(channel, origin),
       to,
-      purpose,
-      origin,
-      code: this.code,
       ...content,
+      code: this.code,
+      site: siteOfOrigin(origin),
+      origin,
+      binding: 'issuer',
       folder: this.folder,
-      createdAt: toTimestamp(this.receivedAt),
+      receivedAt,
+      createdAt: receivedAt,
       expiresAt: toTimestamp(expiresAt),
+      verificationId: id,
+      purpose,
     };
   }
 }
