@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import '../scripts/map-group-by.ts';
+
+/**
+ * The unit projects of the main config, for StrykerJS: no browser flows (a relay process and Chromium per
+ * mutant would take hours) and no `*.chromium.test.ts` (the same fixtures run in happy-dom here). With
+ * `vitest.related` each mutant runs only the test files that import the mutated module.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', root: './shared', environment: 'node', include: ['src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'relay',
+          root: './relay',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      './mutation/vitest.extension.config.ts',
+    ],
+  },
+});
