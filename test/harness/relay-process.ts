@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,13 @@ export interface StartRelayOptions {
   testClock?: boolean;
   /** Port to listen on (default 0: a free one). A restart reuses the port it got. */
   port?: number;
-  /** Token to use (default: a fresh random one). */
+  /** Token to use (default: a fresh random one, passed in OTP_RELAY_TOKEN). */
   token?: string;
+  /**
+   * Pass no token: the relay uses the one kept in its config directory (made and stored on the first start),
+   * as a seller's relay does. `relay.token` is read from there.
+   */
+  storedToken?: boolean;
   /** Extra CLI flags, e.g. ['--resend-cooldown-seconds', '2']. */
   args?: string[];
   /** Config directory (default: a fresh temporary one, removed when this process exits; never ~/.config). */
@@ -41,11 +46,27 @@ export interface RelayProcess {
   restart(): Promise<void>;
 }
 
-// Temporary config dirs of this process's relays: removed when it exits (a restart needs the same one).
+// Temporary config dirs of this process's relays: removed when it exits (a restart needs the same one). A
+// process killed by SIGKILL cannot remove its own, so each name carries its pid and the next run sweeps the
+// directories of processes that are gone.
+const CONFIG_PREFIX = 'otp-relay-config-';
 const tempDirs = new Set<string>();
 process.once('exit', () => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
+for (const entry of readdirSync(tmpdir())) {
+  const pid = new RegExp(`^${CONFIG_PREFIX}(\\d+)-`).exec(entry)?.[1];
+  if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Runs the real relay CLI in its own process on a free port, the way a tester runs it. The relay dies with the
@@ -53,8 +74,8 @@ process.once('exit', () => {
  * (the kernel closes it when this process is gone, SIGKILL included).
  */
 export async function startRelay(options: StartRelayOptions = {}): Promise<RelayProcess> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
-  const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), 'otp-relay-config-'));
+  let token = options.storedToken ? '' : (options.token ?? randomBytes(32).toString('base64url'));
+  const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), `${CONFIG_PREFIX}${process.pid}-`));
   if (options.configDir === undefined) tempDirs.add(configDir);
   const flags = [
     '--exit-with-stdin',
@@ -70,7 +91,7 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
   const launch = async (port: number): Promise<void> => {
     child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', String(port), ...flags], {
       // The token goes through the environment, never the command line (visible in `ps`) or a URL.
-      env: { ...process.env, OTP_RELAY_TOKEN: token, NO_COLOR: '1' },
+      env: { ...process.env, OTP_RELAY_TOKEN: options.storedToken ? '' : token, NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     // Never written to: the pipe is the relay's lifeline. An EPIPE after the relay exited is expected.
@@ -98,6 +119,7 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
   };
 
   await launch(options.port ?? 0);
+  if (options.storedToken) token = readFileSync(join(configDir, 'token'), 'utf8').trim();
   const relay: RelayProcess = {
     get url() {
       return url;
@@ -105,7 +127,9 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
     get port() {
       return Number(new URL(url).port);
     },
-    token,
+    get token() {
+      return token;
+    },
     get pid() {
       return child.pid ?? 0;
     },
