@@ -15,12 +15,16 @@ export const MUTATION_MODULES: MutationModule[] = [
   {
     name: 'verification lifecycle',
     promise: 'create, check, resend, cancel and expiry follow the spec, exactly one correct check wins',
-    files: ['relay/src/relay-service.ts'],
+    files: [
+      'relay/src/verifications/verification-lifecycle.ts',
+      'relay/src/verifications/code-deadlines.ts',
+      'relay/src/verifications/delayed-deliveries.ts',
+    ],
   },
   {
     name: 'abuse limits',
     promise: 'send window, resend cooldown, attempts and destination lockout refuse what they should',
-    files: ['relay/src/limits.ts'],
+    files: ['relay/src/verifications/abuse-limits.ts', 'relay/src/limits.ts'],
   },
   {
     name: 'stream server',
@@ -46,12 +50,18 @@ export const MUTATION_MODULES: MutationModule[] = [
       'extension/lib/autofill/score-field.ts',
       'extension/lib/autofill/is-fillable.ts',
       'extension/lib/autofill/match-keywords.ts',
+      'extension/lib/autofill/find-slot-proxy.ts',
     ],
   },
   {
     name: 'autofill fill',
     promise: 'fills the way typing looks to the framework, and reports what the page now holds',
     files: ['extension/lib/autofill/fill-input.ts', 'extension/lib/autofill/fill-split-inputs.ts'],
+  },
+  {
+    name: 'fill rules',
+    promise: 'a code is filled only where it may be: its exact origin, or https pages of its site',
+    files: ['extension/lib/fill-rules.ts'],
   },
   {
     name: 'popup countdown model',
