@@ -3,6 +3,7 @@ import { deliveryLatency } from './delivery-latency.ts';
 import { endToEnd } from './end-to-end.ts';
 import { extensionCost } from './extension-cost.ts';
 import { extensionSize } from './extension-size.ts';
+import { intake } from './intake.ts';
 import { issuerThroughput } from './issuer-throughput.ts';
 import type { Figure, FigureRunner } from './lib/figure.ts';
 import { currentLoad, describeMachine } from './lib/machine.ts';
@@ -23,6 +24,7 @@ const FIGURES: Array<[number, string, FigureRunner]> = [
   [5, 'Extension cost', extensionCost],
   [6, 'Long-poll waiters', longPoll],
   [7, 'Extension size', extensionSize],
+  [8, 'Intake extraction', intake],
 ];
 
 const quick = process.argv.includes('--quick');

@@ -1,21 +1,34 @@
 import { CODE_KEYWORDS, CURRENCY_WORDS, LOOK_ALIKE_PHRASES, NUMBER_LABELS } from './code-words.ts';
-import { type Candidate, findCandidates } from './find-candidates.ts';
-import { findLinks } from './find-links.ts';
+import { type Candidate, findDigitCandidates, findMixedTokens } from './find-candidates.ts';
+import { isInLink } from './is-in-link.ts';
 import type { NormalizedText } from './normalize-text.ts';
 import { firstStartingFrom, lastEndingBy, phraseMatcher, type Span } from './phrase-matcher.ts';
 
-const findKeywords = phraseMatcher(CODE_KEYWORDS);
-const findLookAlikes = phraseMatcher(LOOK_ALIKE_PHRASES);
-const findLabels = phraseMatcher(NUMBER_LABELS);
-const findCurrencies = phraseMatcher(CURRENCY_WORDS);
+// One prefix-tree regex for all four lists; a phrase inside a longer one of another list ("code" in
+// "zip code", "รหัส" in "รหัสอ้างอิง") is found only as the longer one, so labels and promos hide their keywords.
+const KEYWORD = 1;
+const LOOK_ALIKE = 2;
+const LABEL = 4;
+const CURRENCY = 8;
+const phrases = phraseMatcher(CODE_KEYWORDS, LOOK_ALIKE_PHRASES, NUMBER_LABELS, CURRENCY_WORDS);
 
 /** How far a keyword may be from its code, in characters of the same sentence. */
-const REACH = { before: 80, after: 50, tightBefore: 16, tightAfter: 30, lookAlike: 100 } as const;
+const REACH = { before: 80, after: 50, tightBefore: 16, tightAfter: 30, lookAlike: 100, lineAbove: 200 } as const;
+/** Letter-and-digit tokens are looked for only this close to a keyword (they need a tight anchor anyway). */
+const MIXED_REACH = { before: REACH.tightAfter + 12, after: REACH.tightBefore + 12 } as const;
 
 const SENTENCE_BREAK = /[\n!?。！？؟]|\.(?:\s|$)/;
-// What may stand between a label and its number: "order no. 12345", "Order #: 12345", "尾号：1234".
-const LABEL_FILLER = /\b(?:no|nr|num|number|id|is|es|de|do|da|số|n[º°])\b|[\s.:#=\-–—,(№：]/gu;
+// What may stand between a label and its number: "order no. 12345", "Order #: 12345", "尾号：1234", and "to"
+// and its kin for short codes: "reply STOP to 89203", "envía STOP al 89203", "kirim STOP ke 89203".
+const LABEL_FILLER = /\b(?:no|nr|num|number|id|is|es|de|do|da|số|n[º°]|to|al|para|au|an|ke|at)\b|[\s.:#=\-–—,(№：]/gu;
 const CODE_LINE_FILLER = /[\s[\](){}<>「」【】『』"'“”«»*:：.\-–—|]/g;
+
+interface Found {
+  keywords: Span[];
+  labels: Span[];
+  lookAlikes: Span[];
+  currencies: Span[];
+}
 
 interface Anchor {
   distance: number;
@@ -24,7 +37,8 @@ interface Anchor {
 }
 
 const unbroken = (lower: string, from: number, to: number) => !SENTENCE_BREAK.test(lower.slice(from, to));
-const isBlank = (char: string | undefined) => char === ' ' || char === '\n';
+const better = (a: Anchor | undefined, b: Anchor): Anchor =>
+  !a || (b.tight && !a.tight) || (b.tight === a.tight && b.distance < a.distance) ? b : a;
 
 /** The line around [start, end) if it is at most `limit` characters long: bounded work on one-line megabytes. */
 function shortLine(text: string, start: number, end: number, limit = 48): { from: number; to: number } | undefined {
@@ -37,54 +51,51 @@ function shortLine(text: string, start: number, end: number, limit = 48): { from
 
 /** The closest keyword in the candidate's sentence, or on the line above a line that holds only the code. */
 function anchorOf(candidate: Candidate, keywords: readonly Span[], { text, lower }: NormalizedText) {
-  const anchors: Anchor[] = [];
+  let anchor: Anchor | undefined;
   const before = keywords[lastEndingBy(keywords, candidate.start)];
   if (before) {
     const gap = candidate.start - before.end;
     if (gap <= REACH.before && unbroken(lower, before.end, candidate.start))
-      anchors.push({ distance: gap, tight: gap <= REACH.tightBefore });
+      anchor = better(anchor, { distance: gap, tight: gap <= REACH.tightBefore });
   }
   const after = firstStartingFrom(keywords, candidate.end);
   if (after) {
     const gap = after.start - candidate.end;
     if (gap <= REACH.after && unbroken(lower, candidate.end, after.start))
-      anchors.push({ distance: gap, tight: gap <= REACH.tightAfter });
+      anchor = better(anchor, { distance: gap, tight: gap <= REACH.tightAfter });
   }
+  if (anchor?.tight) return anchor;
   // Email layouts: "Your verification code:\n\n   482913\n" — the code alone on its line, a keyword above it.
   const line = shortLine(text, candidate.start, candidate.end);
-  if (line && line.from > 0) {
-    const rest = text.slice(line.from, candidate.start) + text.slice(candidate.end, line.to);
-    let aboveEnd = line.from - 1;
-    while (aboveEnd > 0 && isBlank(text[aboveEnd - 1])) aboveEnd -= 1;
-    const keyword = keywords[lastEndingBy(keywords, aboveEnd)];
-    const onLineAbove = keyword && aboveEnd - keyword.end <= 200 && !lower.slice(keyword.end, aboveEnd).includes('\n');
-    if (onLineAbove && rest.replace(CODE_LINE_FILLER, '') === '') {
-      anchors.push({ distance: candidate.start - keyword.end, tight: true });
-    }
-  }
-  return anchors.sort((a, b) => Number(b.tight) - Number(a.tight) || a.distance - b.distance)[0];
+  if (!line || line.from === 0) return anchor;
+  let aboveEnd = line.from - 1;
+  while (aboveEnd > 0 && (text[aboveEnd - 1] === ' ' || text[aboveEnd - 1] === '\n')) aboveEnd -= 1;
+  const keyword = keywords[lastEndingBy(keywords, aboveEnd)];
+  if (!keyword || candidate.start - keyword.end > REACH.lineAbove) return anchor;
+  if (lower.slice(keyword.end, aboveEnd).includes('\n')) return anchor;
+  const rest = text.slice(line.from, candidate.start) + text.slice(candidate.end, line.to);
+  return rest.replace(CODE_LINE_FILLER, '') === '' ? { distance: candidate.start - keyword.end, tight: true } : anchor;
+}
+
+/** Whether the last of `spans` before the candidate stands right before it, only filler between. */
+function directlyBefore(spans: readonly Span[], candidate: Candidate, lower: string): boolean {
+  const span = spans[lastEndingBy(spans, candidate.start)];
+  return (
+    span !== undefined &&
+    candidate.start - span.end <= 16 &&
+    lower.slice(span.end, candidate.start).replace(LABEL_FILLER, '') === ''
+  );
 }
 
 /** A label or currency right before (or a currency right after) the candidate, or a promo in its sentence. */
 function isLookAlike(candidate: Candidate, found: Found, lower: string): boolean {
-  const directlyBefore = (spans: readonly Span[]) => {
-    const span = spans[lastEndingBy(spans, candidate.start)];
-    return (
-      span !== undefined &&
-      candidate.start - span.end <= 16 &&
-      lower.slice(span.end, candidate.start).replace(LABEL_FILLER, '') === ''
-    );
-  };
-  if (directlyBefore(found.labels) || directlyBefore(found.currencies)) return true;
+  if (directlyBefore(found.labels, candidate, lower) || directlyBefore(found.currencies, candidate, lower)) return true;
   const currencyAfter = firstStartingFrom(found.currencies, candidate.end);
   if (currencyAfter && lower.slice(candidate.end, currencyAfter.start).trim() === '') return true;
   const promoBefore = found.lookAlikes[lastEndingBy(found.lookAlikes, candidate.start)];
-  if (
-    promoBefore &&
-    candidate.start - promoBefore.end <= REACH.lookAlike &&
-    unbroken(lower, promoBefore.end, candidate.start)
-  )
-    return true;
+  if (promoBefore && candidate.start - promoBefore.end <= REACH.lookAlike) {
+    if (unbroken(lower, promoBefore.end, candidate.start)) return true;
+  }
   const promoAfter = firstStartingFrom(found.lookAlikes, candidate.end);
   return (
     promoAfter !== undefined &&
@@ -100,19 +111,21 @@ const needsTightAnchor = (candidate: Candidate) =>
   candidate.value.length >= 9 ||
   /^(?:19|20)\d\d$/.test(candidate.value); // a year
 
-interface Found {
-  labels: Span[];
-  lookAlikes: Span[];
-  currencies: Span[];
+/** Letter-and-digit tokens near the keywords only, each stretch of text read once. */
+function mixedTokensNear(keywords: readonly Span[], text: string, candidates: Candidate[]): void {
+  let from = 0;
+  let to = 0;
+  for (const keyword of keywords) {
+    const start = Math.max(0, keyword.start - MIXED_REACH.before);
+    const end = Math.min(text.length, keyword.end + MIXED_REACH.after);
+    if (start > to) {
+      if (to > from) findMixedTokens(text, from, to, candidates);
+      from = start;
+    }
+    to = Math.max(to, end);
+  }
+  if (to > from) findMixedTokens(text, from, to, candidates);
 }
-
-/** Marks [start, end) of every span in one byte per character: overlap tests in constant time. */
-function coverage(length: number, ...lists: Span[][]): Uint8Array {
-  const covered = new Uint8Array(length);
-  for (const spans of lists) for (const { start, end } of spans) covered.fill(1, start, end);
-  return covered;
-}
-const covers = (covered: Uint8Array, { start, end }: Span) => covered.subarray(start, end).includes(1);
 
 /**
  * The verification code in a message, or null. Precision before recall: a code-shaped string counts only
@@ -120,29 +133,33 @@ const covers = (covered: Uint8Array, { start, end }: Span) => covered.subarray(s
  * two different codes equally well anchored give null rather than a guess.
  */
 export function extractCode(normalized: NormalizedText): string | null {
-  const { lower } = normalized;
-  const candidates = findCandidates(normalized.text);
-  if (candidates.length === 0) return null;
-  const found: Found = {
-    labels: findLabels(lower),
-    lookAlikes: findLookAlikes(lower),
-    currencies: findCurrencies(lower),
-  };
-  // A keyword inside a label or promo phrase ("zip code", "promo code") is not a code keyword.
-  const hidden = coverage(lower.length, found.labels, found.lookAlikes);
-  const keywords = findKeywords(lower).filter((keyword) => !covers(hidden, keyword));
+  const { text, lower } = normalized;
+  const spans = phrases.find(lower);
+  const keywords = spans.filter((span) => span.kinds & KEYWORD);
   if (keywords.length === 0) return null;
-  const links = coverage(lower.length, findLinks(lower));
+  const found: Found = {
+    keywords,
+    labels: spans.filter((span) => span.kinds & LABEL),
+    lookAlikes: spans.filter((span) => span.kinds & LOOK_ALIKE),
+    currencies: spans.filter((span) => span.kinds & CURRENCY),
+  };
+  const candidates = findDigitCandidates(text);
+  mixedTokensNear(keywords, text, candidates);
 
-  const anchored: Array<{ value: string; anchor: Anchor }> = [];
+  let best: Anchor | undefined;
+  let value: string | null = null;
+  let ambiguous = false;
   for (const candidate of candidates) {
-    if (covers(links, candidate) || isLookAlike(candidate, found, lower)) continue;
+    if (isLookAlike(candidate, found, lower) || isInLink(lower, candidate.start, candidate.end)) continue;
     const anchor = anchorOf(candidate, keywords, normalized);
     if (!anchor || (!anchor.tight && needsTightAnchor(candidate))) continue;
-    anchored.push({ value: candidate.value, anchor });
+    if (best && anchor.tight === best.tight) {
+      if (candidate.value !== value) ambiguous = true;
+    } else if (!best || anchor.tight) {
+      best = anchor;
+      value = candidate.value;
+      ambiguous = false;
+    }
   }
-  const tight = anchored.filter((entry) => entry.anchor.tight);
-  const pool = tight.length > 0 ? tight : anchored;
-  const values = new Set(pool.map((entry) => entry.value));
-  return values.size === 1 ? (pool[0] as { value: string }).value : null;
+  return ambiguous ? null : value;
 }

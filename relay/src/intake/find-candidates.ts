@@ -15,12 +15,16 @@ export interface Candidate {
 }
 
 const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+const isDigitAt = (text: string, index: number) => {
+  const code = text.charCodeAt(index); // NaN past the end
+  return code >= 48 && code <= 57;
+};
 const MASK = '*•●·∙xX';
 
 /** Length of the digit run starting at `from`. */
 function runLength(text: string, from: number): number {
   let end = from;
-  while (isDigit(text[end])) end += 1;
+  while (isDigitAt(text, end)) end += 1;
   return end - from;
 }
 
@@ -46,18 +50,17 @@ function joins(separator: string | undefined, before: number, after: number): bo
 }
 
 /** The shape of a joined number, or undefined for a look-alike (phone, date, time, amount, card number). */
-function shapeOf(groups: string[], separators: string[]): Candidate['shape'] | undefined {
-  const digits = groups.join('');
-  if (digits.length < 4 || digits.length > 10) return undefined;
-  if (groups.length === 1) return 'digits';
-  const uniform = separators.every((separator) => separator === separators[0]);
-  if (!uniform || (separators[0] !== ' ' && separators[0] !== '-')) return undefined;
-  const lengths = new Set(groups.map((group) => group.length));
-  if (groups.length === 2 && lengths.size === 1 && (groups[0]?.length === 3 || groups[0]?.length === 4)) {
-    return 'grouped';
-  }
-  if (separators[0] === ' ' && lengths.size === 1 && lengths.has(1)) return 'spaced';
-  return undefined;
+function shapeOf(lengths: number[], separators: string[]): Candidate['shape'] | undefined {
+  let total = 0;
+  for (const length of lengths) total += length;
+  if (total < 4 || total > 10) return undefined;
+  if (lengths.length === 1) return 'digits';
+  const separator = separators[0];
+  if ((separator !== ' ' && separator !== '-') || separators.some((other) => other !== separator)) return undefined;
+  const length = lengths[0] as number;
+  if (lengths.some((other) => other !== length)) return undefined;
+  if (lengths.length === 2 && (length === 3 || length === 4)) return 'grouped';
+  return separator === ' ' && length === 1 ? 'spaced' : undefined;
 }
 
 /** The non-space character before `index`, skipping one space. */
@@ -98,30 +101,66 @@ function digitShapeInContext(
   return { shape, start };
 }
 
-const MIXED_TOKEN = /[A-Za-z0-9]+/g;
+const isAsciiAlphanumeric = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
- * Every code-shaped string: digit runs of 4–10 digits (alone, 3+3 or 4+4 groups, spaced out one by one, behind a
- * known letter prefix or a #), and tokens of 4–10 upper-case letters and digits with at least one of each.
- * Linear in the text.
+ * Tokens of 4–10 upper-case letters and digits with at least one of each (K7P9Q2, not SAVE or 482913) that
+ * start in [from, to), appended to `candidates`.
  */
-export function findCandidates(text: string): Candidate[] {
-  const candidates: Candidate[] = [];
-  for (let index = 0; index < text.length; ) {
-    if (!isDigit(text[index])) {
+export function findMixedTokens(text: string, from: number, to: number, candidates: Candidate[]): void {
+  let index = from;
+  while (index > 0 && isAsciiAlphanumeric(text.charCodeAt(index - 1))) index -= 1; // start at a token's start
+  for (; index < to; ) {
+    if (!isAsciiAlphanumeric(text.charCodeAt(index))) {
       index += 1;
       continue;
     }
     const start = index;
-    const groups: string[] = [];
+    let digits = 0;
+    let upper = 0;
+    let lower = 0;
+    for (; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (code >= 48 && code <= 57) digits += 1;
+      else if (code >= 65 && code <= 90) upper += 1;
+      else if (code >= 97 && code <= 122) lower += 1;
+      else break;
+    }
+    const end = index;
+    if (end - start < 4 || end - start > 10 || digits === 0 || upper === 0 || lower > 0) continue;
+    const before = text[start - 1];
+    const after = text[end];
+    // Part of a longer identifier: SKU-AB12, v1.2.3A, an app hash "FA+9QCX9VSU", a path, a letter with a diacritic.
+    if (before !== undefined && (isSpacedLetter(before) || '-_./+@=&'.includes(before))) continue;
+    if (after !== undefined && (isSpacedLetter(after) || '-_/+@=&'.includes(after))) continue;
+    if (after === '.' && isAsciiAlphanumeric(text.charCodeAt(end + 1))) continue;
+    candidates.push({ value: text.slice(start, end), start, end, shape: 'mixed' });
+  }
+}
+
+/**
+ * Every digit code-shaped string: runs of 4–10 digits alone, in 3+3 or 4+4 groups, spaced out one by one,
+ * behind a known letter prefix or a #. Linear in the text.
+ */
+export function findDigitCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let index = 0; index < text.length; ) {
+    if (!isDigitAt(text, index)) {
+      index += 1;
+      continue;
+    }
+    const start = index;
+    // Group lengths and separators only: most numbers are look-alikes, so no strings are cut for them.
+    const lengths: number[] = [];
     const separators: string[] = [];
     let cursor = index;
     for (;;) {
       const length = runLength(text, cursor);
-      groups.push(text.slice(cursor, cursor + length));
+      lengths.push(length);
       cursor += length;
       const separator = text[cursor];
-      if (isDigit(text[cursor + 1]) && joins(separator, length, runLength(text, cursor + 1))) {
+      if (isDigitAt(text, cursor + 1) && joins(separator, length, runLength(text, cursor + 1))) {
         separators.push(separator as string);
         cursor += 1;
         continue;
@@ -129,26 +168,14 @@ export function findCandidates(text: string): Candidate[] {
       break;
     }
     index = cursor;
-    const shape = shapeOf(groups, separators);
+    const shape = shapeOf(lengths, separators);
     if (shape === undefined) continue;
     const inContext = digitShapeInContext(text, start, cursor, shape);
     if (inContext !== undefined) {
-      candidates.push({ value: groups.join(''), start: inContext.start, end: cursor, shape: inContext.shape });
+      const value =
+        separators.length === 0 ? text.slice(start, cursor) : text.slice(start, cursor).replace(/[ -]/g, '');
+      candidates.push({ value, start: inContext.start, end: cursor, shape: inContext.shape });
     }
-  }
-  for (const match of text.matchAll(MIXED_TOKEN)) {
-    const token = match[0];
-    if (token.length < 4 || token.length > 10 || !/[0-9]/.test(token) || !/[A-Z]/.test(token) || /[a-z]/.test(token))
-      continue;
-    const start = match.index;
-    const end = start + token.length;
-    const before = text[start - 1];
-    const after = text[end];
-    // Part of a longer identifier: SKU-AB12, v1.2.3A, an app hash "FA+9QCX9VSU", a path, a letter with a diacritic.
-    if (before !== undefined && (isSpacedLetter(before) || '-_./+@=&'.includes(before))) continue;
-    if (after !== undefined && (isSpacedLetter(after) || '-_/+@=&'.includes(after))) continue;
-    if (after === '.' && /[A-Za-z0-9]/.test(text[end + 1] ?? '')) continue;
-    candidates.push({ value: token, start, end, shape: 'mixed' });
   }
   return candidates;
 }

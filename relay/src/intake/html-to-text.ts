@@ -2,13 +2,12 @@ import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never shown in a mail client. */
 const INVISIBLE_ELEMENTS = new Set(['head', 'title', 'script', 'style', 'noscript', 'template', 'svg', 'object']);
-/** Elements that start a new line; table cells are separated by a space so spaced-out digits stay apart. */
+/** Elements set apart by a blank line; table cells by a space, so spaced-out digits stay apart. */
 const BLOCK_ELEMENTS = new Set([
   'address',
   'article',
   'aside',
   'blockquote',
-  'br',
   'center',
   'dd',
   'div',
@@ -44,8 +43,8 @@ const isHidden = (attributes: Record<string, string>) =>
   (attributes.style !== undefined && HIDDEN_STYLE.test(attributes.style));
 
 /**
- * The text a reader of an HTML email sees: no head, scripts, styles or hidden elements; a line per block, a
- * space per table cell; entities decoded. htmlparser2 does the forgiving parsing (unclosed tags, bad nesting).
+ * The text a reader of an HTML email sees: no head, scripts, styles or hidden elements; a paragraph per
+ * block, a line per <br>, a space per table cell; entities decoded. htmlparser2 does the forgiving parsing (unclosed tags, bad nesting).
  */
 export function htmlToText(html: string): string {
   const parts: string[] = [];
@@ -60,14 +59,15 @@ export function htmlToText(html: string): string {
         hiding.push(hides);
         if (hides) hiddenDepth += 1;
         if (hiddenDepth === 0) {
-          if (BLOCK_ELEMENTS.has(name)) parts.push('\n');
+          if (name === 'br') parts.push('\n');
+          else if (BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
           else if (CELL_ELEMENTS.has(name)) parts.push(' ');
           else if (name === 'img' && attributes.alt) parts.push(` ${attributes.alt} `);
         }
       },
       onclosetag(name) {
         if (hiding.pop()) hiddenDepth -= 1;
-        else if (hiddenDepth === 0 && BLOCK_ELEMENTS.has(name)) parts.push('\n');
+        else if (hiddenDepth === 0 && BLOCK_ELEMENTS.has(name)) parts.push('\n\n');
       },
       ontext(text) {
         if (hiddenDepth === 0) parts.push(text);
