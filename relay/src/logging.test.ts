@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openStream, PHONE, smsRequest, startTestRelay } from '../test-kit/relay-test-kit.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, defaultLogFormat } from './logger.ts';
 
 describe('logs', () => {
   it('never contain a code or the token, whatever happens', async () => {
@@ -67,4 +67,12 @@ describe('logs', () => {
       expect(log).not.toMatch(/123456|654321|secret-token/);
     },
   );
+
+  it.each([
+    [{ isTTY: true }, 'pretty'],
+    [{ isTTY: false }, 'json'],
+    [{}, 'json'],
+  ] as const)('stderr %j: %s by default', (stream, format) => {
+    expect(defaultLogFormat(stream)).toBe(format);
+  });
 });

@@ -42,5 +42,5 @@ describe('a relay that keeps its own token in its config directory, as a seller 
     await relay.stop();
     await relay.restart();
     await popup.waitForConnection('token-rejected', 40_000);
-  });
+  }, 120_000); // two restarts, each waiting out the extension's reconnect backoff
 });

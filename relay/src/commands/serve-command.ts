@@ -35,7 +35,7 @@ export const serveCommand: CliCommand = {
     const { host, port } = config.options;
     const relay = await createRelay({ ...config.options, token: token.token, logger, configStore: store }).catch(
       (error: unknown) => {
-        throw isListenError(error) ? new Error(listenErrorMessage('relay', host ?? '', port, error)) : error;
+        throw isListenError(error) ? new Error(listenErrorMessage(error, { host: host ?? '', port })) : error;
       },
     );
     // Handlers first: a harness that reads the first line may send SIGTERM at once.
