@@ -5,6 +5,7 @@ import type { TokenInputs } from './config/token-store.ts';
 import type { RelayOptions } from './create-relay.ts';
 import type { RelayLimits } from './limits.ts';
 import { LOG_FORMATS, type LogFormat } from './logger.ts';
+import { parseTwilioOrigins, type TwilioOrigins } from './twilio/twilio-origins.ts';
 
 /** One flag: its type, its environment twin ('' = none) and its line in --help. */
 export interface FlagSpec {
@@ -121,6 +122,22 @@ export const SERVE_FLAGS = {
     env: 'OTP_RELAY_LOCKOUT_SECONDS',
     limit: 'lockoutSeconds',
     help: 'how long it stays locked (900)',
+  },
+  'twilio-account-sid': {
+    type: 'string',
+    env: 'OTP_RELAY_TWILIO_ACCOUNT_SID',
+    help: 'account SID apps use for Twilio under /twilio (test default with test controls on; see README)',
+  },
+  'twilio-auth-token': {
+    type: 'string',
+    env: 'OTP_RELAY_TWILIO_AUTH_TOKEN',
+    help: 'auth token for Twilio under /twilio (prefer the env: the command line is visible to local users)',
+  },
+  'twilio-origin': {
+    type: 'string',
+    multiple: true,
+    env: 'OTP_RELAY_TWILIO_ORIGIN',
+    help: 'origin Twilio Verify codes are for: http://localhost:3000, or per service NAME|VA…=origin (repeatable)',
   },
   'ping-interval-ms': { type: 'string', env: 'OTP_RELAY_PING_INTERVAL_MS', help: 'WebSocket ping period (30000)' },
   help: CONFIG_FLAGS.help,
@@ -240,6 +257,14 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     throw new UsageError(`--log-format must be ${LOG_FORMATS.join(' or ')} (got "${logFormat}")`);
   }
   const pingIntervalMs = flags.integer('ping-interval-ms');
+  let twilioOrigins: TwilioOrigins;
+  try {
+    twilioOrigins = parseTwilioOrigins(flags.list('twilio-origin'));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const twilioAccountSid = flags.text('twilio-account-sid');
+  const twilioAuthToken = flags.text('twilio-auth-token');
   return {
     help: flags.flag('help'),
     configDir: resolveConfigDir(flags.text('config-dir'), env),
@@ -261,6 +286,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
       logLevel: flags.text('log-level') ?? 'info',
       limits,
       ...(pingIntervalMs === undefined ? {} : { stream: { pingIntervalMs } }),
+      twilio: {
+        ...(twilioAccountSid === undefined ? {} : { accountSid: twilioAccountSid }),
+        ...(twilioAuthToken === undefined ? {} : { authToken: twilioAuthToken }),
+        origins: twilioOrigins,
+      },
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_HOST, LIMITS } from '@otp-relay/shared';
+import type express from 'express';
 import type { Logger } from 'pino';
 import { type Clock, createRealClock, createTestClock } from './clock.ts';
 import type { ConfigStore } from './config/config-store.ts';
@@ -20,6 +21,8 @@ import { createLogger } from './logger.ts';
 import type { RelayStore } from './store.ts';
 import { type Snapshot, StreamServer } from './stream-server.ts';
 import type { TestControls } from './test-controls.ts';
+import { createTwilio, type Twilio, type TwilioOptions } from './twilio/create-twilio.ts';
+import { mergeTwilioOrigins, TwilioConfigFileSchema } from './twilio/twilio-origins.ts';
 import type { VerificationLifecycle } from './verifications/verification-lifecycle.ts';
 
 export interface RelayOptions {
@@ -57,6 +60,12 @@ export interface RelayOptions {
   maxStoredMessages?: number;
   /** Where the seller's sender rules persist; default: `sender-rules.json` in `configStore`, if given. */
   senderRules?: SenderRulesPersistence;
+  /**
+   * Twilio Verify and Messaging under /twilio (twilio/create-twilio.ts): credentials (a test default with test
+   * controls on; off without them unless given) and the origins codes are bound to, merged over `twilio.json`
+   * in `configStore`.
+   */
+  twilio?: TwilioOptions;
 }
 
 export interface Relay {
@@ -81,6 +90,8 @@ export interface Relay {
   senderRules: SenderRuleBook;
   /** Chaos, clock and reset. */
   controls: TestControls;
+  /** Twilio Verify and Messaging served under /twilio; undefined when off. */
+  twilio: Twilio | undefined;
   /** Everything live (what a stream client that cannot resume gets). */
   snapshot(): Snapshot;
   clock: Clock;
@@ -104,7 +115,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const clock = options.testClock ? createTestClock() : createRealClock();
   const senderRulesPersistence =
     options.senderRules ?? (options.configStore === undefined ? undefined : await configFileRules(options.configStore));
-  const { service, inbox, receiver, senderRules, controls, snapshot, scheduler, events } = createService({
+  const { service, inbox, receiver, senderRules, controls, chaos, snapshot, scheduler, events } = createService({
     clock,
     limits,
     logger,
@@ -113,6 +124,16 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     ...(senderRulesPersistence === undefined ? {} : { senderRules: senderRulesPersistence }),
     historySize: options.stream?.historySize ?? 1000,
   });
+
+  const twilioFile = await options.configStore?.read('twilio.json', TwilioConfigFileSchema);
+  const twilio = createTwilio(
+    { ...options.twilio, origins: mergeTwilioOrigins(twilioFile, options.twilio?.origins ?? {}) },
+    options.testControls ?? true,
+    { inbox, receiver, clock, scheduler, events, chaos, logger },
+  );
+  const mounts: Record<string, express.Router> = {};
+  if (options.demo !== false) mounts['/demo'] = createDemoRouter({ service, now: () => clock.now() });
+  if (twilio !== undefined) mounts['/twilio'] = twilio.router;
 
   // The allow-list is filled in once the port is known (port 0 picks one at listen time).
   const hosts = new Set<string>();
@@ -132,7 +153,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     hosts,
     logger,
     openapi: createOpenApiDocument(ROUTES, RELAY_VERSION),
-    mounts: options.demo === false ? {} : { '/demo': createDemoRouter({ service, now: () => clock.now() }) },
+    mounts,
   });
   const stream = new StreamServer({
     events,
@@ -193,6 +214,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     receiver,
     senderRules,
     controls,
+    twilio,
     snapshot,
     clock,
     limits,

@@ -36,6 +36,8 @@ export interface ServiceParts {
   receiver: MessageReceiver;
   senderRules: SenderRuleBook;
   controls: TestControls;
+  /** The chaos rules every simulated send obeys (the relay's own codes and the provider-compatible APIs). */
+  chaos: Chaos;
   /** Everything live, for a stream client that cannot resume. */
   snapshot(): Snapshot;
   store: RelayStore;
@@ -90,5 +92,5 @@ export function createService(options: ServiceOptions): ServiceParts {
     logger,
   });
   const snapshot = () => ({ messages: inbox.list({}), verifications: service.pending() });
-  return { service, inbox, receiver, senderRules, controls, snapshot, store, scheduler, events, clock };
+  return { service, inbox, receiver, senderRules, controls, chaos, snapshot, store, scheduler, events, clock };
 }
