@@ -139,6 +139,16 @@ export const SERVE_FLAGS = {
     env: 'OTP_RELAY_TWILIO_ORIGIN',
     help: 'origin Twilio Verify codes are for: http://localhost:3000, or per service NAME|VA…=origin (repeatable)',
   },
+  'sns-access-key-id': {
+    type: 'string',
+    env: 'OTP_RELAY_SNS_ACCESS_KEY_ID',
+    help: 'AWS access key id whose SigV4 signatures /aws/sns verifies (any key is taken with test controls on)',
+  },
+  'sns-secret-access-key': {
+    type: 'string',
+    env: 'OTP_RELAY_SNS_SECRET_ACCESS_KEY',
+    help: 'its secret access key (prefer the env)',
+  },
   'ping-interval-ms': { type: 'string', env: 'OTP_RELAY_PING_INTERVAL_MS', help: 'WebSocket ping period (30000)' },
   help: CONFIG_FLAGS.help,
 } as const satisfies Record<string, FlagSpec>;
@@ -265,6 +275,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   }
   const twilioAccountSid = flags.text('twilio-account-sid');
   const twilioAuthToken = flags.text('twilio-auth-token');
+  const snsAccessKeyId = flags.text('sns-access-key-id');
+  const snsSecretAccessKey = flags.text('sns-secret-access-key');
+  if ((snsAccessKeyId === undefined) !== (snsSecretAccessKey === undefined)) {
+    throw new UsageError('--sns-access-key-id and --sns-secret-access-key go together');
+  }
   return {
     help: flags.flag('help'),
     configDir: resolveConfigDir(flags.text('config-dir'), env),
@@ -290,6 +305,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
         ...(twilioAccountSid === undefined ? {} : { accountSid: twilioAccountSid }),
         ...(twilioAuthToken === undefined ? {} : { authToken: twilioAuthToken }),
         origins: twilioOrigins,
+      },
+      sns: {
+        ...(snsAccessKeyId === undefined ? {} : { accessKeyId: snsAccessKeyId }),
+        ...(snsSecretAccessKey === undefined ? {} : { secretAccessKey: snsSecretAccessKey }),
       },
     },
   };

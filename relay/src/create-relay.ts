@@ -18,6 +18,7 @@ import type { MessageReceiver } from './inbox/message-receiver.ts';
 import { configFileRules, type SenderRuleBook, type SenderRulesPersistence } from './inbox/sender-rule-book.ts';
 import { type RelayLimits, resolveLimits } from './limits.ts';
 import { createLogger } from './logger.ts';
+import { createSns, type SnsOptions } from './sns/create-sns.ts';
 import type { RelayStore } from './store.ts';
 import { type Snapshot, StreamServer } from './stream-server.ts';
 import type { TestControls } from './test-controls.ts';
@@ -66,6 +67,8 @@ export interface RelayOptions {
    * in `configStore`.
    */
   twilio?: TwilioOptions;
+  /** AWS SNS Publish under /aws/sns (sns/create-sns.ts): a key pair verified in full; any key with test controls on. */
+  sns?: SnsOptions;
 }
 
 export interface Relay {
@@ -134,6 +137,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const mounts: Record<string, express.Router> = {};
   if (options.demo !== false) mounts['/demo'] = createDemoRouter({ service, now: () => clock.now() });
   if (twilio !== undefined) mounts['/twilio'] = twilio.router;
+  const sns = createSns(options.sns ?? {}, options.testControls ?? true, { receiver, chaos, logger });
+  if (sns !== undefined) mounts['/aws/sns'] = sns;
 
   // The allow-list is filled in once the port is known (port 0 picks one at listen time).
   const hosts = new Set<string>();
