@@ -1,6 +1,8 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { Page } from 'puppeteer-core';
 
-export type DemoFlow = 'signup' | 'login' | 'confirm';
+export type DemoFlow = 'signup' | 'login' | 'confirm' | 'two-step';
 export type DemoStatus = 'idle' | 'sent' | 'success' | 'wrong' | 'expired' | 'locked' | 'error';
 
 export interface RequestCodeOptions {
@@ -157,6 +159,35 @@ export class DemoPage {
       seconds: Number((el as HTMLElement).dataset.seconds),
       text: el.textContent?.trim() ?? '',
     }));
+  }
+
+  /**
+   * Two-step setup page: reads its QR code the way a phone does (a screenshot of what is on screen, decoded by
+   * a QR reader) and returns the text it holds, an `otpauth://totp/…` URI.
+   */
+  async scanQrCode(): Promise<string> {
+    const image = await this.page.waitForSelector('[data-testid="totp-qr"]', { visible: true });
+    await this.page.waitForFunction(
+      (img: HTMLImageElement) => img.complete && img.naturalWidth > 0,
+      {},
+      image as unknown as HTMLImageElement,
+    );
+    const png = PNG.sync.read(Buffer.from((await image?.screenshot({ type: 'png' })) ?? []));
+    const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    if (!found) throw new Error('no QR code could be read from the two-step page');
+    return found.data;
+  }
+
+  /** Two-step setup page: the key under "Can't scan it?", as typed into an app (spaces removed). */
+  async twoStepKey(): Promise<string> {
+    const printed = await this.page.$eval('[data-testid="totp-secret"]', (el) => el.textContent ?? '');
+    return printed.replace(/\s+/g, '');
+  }
+
+  /** Waits for the done step (a flow's success, or two-step verification turned on); returns its heading. */
+  async waitForDone(timeoutMs = 10_000): Promise<string> {
+    await this.page.waitForSelector('[data-testid="done"]:not([hidden])', { timeout: timeoutMs });
+    return this.page.$eval('#done-heading', (el) => el.textContent?.trim() ?? '');
   }
 
   maskedDestination(): Promise<string> {

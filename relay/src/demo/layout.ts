@@ -1,14 +1,14 @@
 /** The page frame every demo page shares: header with the shop's name, main card column, footer. */
 
-export type PageName = 'home' | 'signup' | 'login' | 'confirm';
+export type PageName = 'home' | 'signup' | 'login' | 'confirm' | 'two-step';
 
 export interface LayoutOptions {
   base: string;
   page: PageName;
   title: string;
   body: string;
-  /** Flow pages load the script; the home page needs none. */
-  script: boolean;
+  /** The page module it loads from assets/ (e.g. "flow-page"); the home page needs none. */
+  script?: string;
 }
 
 const NAV: { page: PageName; path: string; label: string }[] = [
@@ -16,6 +16,7 @@ const NAV: { page: PageName; path: string; label: string }[] = [
   { page: 'signup', path: '/signup', label: 'Account setup' },
   { page: 'login', path: '/login', label: 'Log in' },
   { page: 'confirm', path: '/confirm', label: 'Payouts' },
+  { page: 'two-step', path: '/two-step', label: 'Security' },
 ];
 
 export const SHOP_NAME = 'Lumen Goods';
@@ -39,7 +40,7 @@ export function layout({ base, page, title, body, script }: LayoutOptions): stri
 <title>${escapeHtml(title)} · ${SHOP_NAME} Seller Center (demo)</title>
 <link rel="icon" href="${FAVICON}">
 <link rel="stylesheet" href="${escapeHtml(base)}/assets/demo.css">
-${script ? `<script type="module" src="${escapeHtml(base)}/assets/flow-page.js"></script>` : ''}
+${script ? `<script type="module" src="${escapeHtml(`${base}/assets/${script}.js`)}"></script>` : ''}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

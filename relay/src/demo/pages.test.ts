@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { confirmPage, homePage, loginPage, signupPage } from './pages.ts';
+import { groupsOfFour, twoStepBusyPage, twoStepPage } from './two-step-pages.ts';
+import { createTwoStepSetups } from './two-step-setups.ts';
 
 /** Parsed inert (a template loads no stylesheet or script), then queried like the page's document. */
 function parse(html: string): DocumentFragment {
@@ -88,9 +90,63 @@ describe('code fields', () => {
 });
 
 describe('the home page', () => {
-  it('links to all three flows', () => {
+  it('links to all the flows', () => {
     const doc = parse(homePage('/demo'));
     const links = [...doc.querySelectorAll('.flow-card a')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/demo/signup', '/demo/login', '/demo/confirm']);
+    expect(links).toEqual(['/demo/signup', '/demo/login', '/demo/confirm', '/demo/two-step']);
+  });
+});
+
+describe('the two-step verification page', () => {
+  const setup = createTwoStepSetups({ now: () => 0 }).start();
+  const html = twoStepPage('/demo', setup, 'data:image/svg+xml;base64,PHN2Zy8+');
+  const doc = parse(html);
+
+  it.each([
+    '[data-testid=totp-qr]',
+    '[data-testid=totp-secret]',
+    '#code-input',
+    '#verify',
+    '[data-testid=status]',
+    '[data-testid=done]',
+  ])('has the test hook %s', (selector) => {
+    expect(doc.querySelectorAll(selector)).toHaveLength(1);
+  });
+
+  it('shows the QR code as an image with words for screen readers, and the key to type instead', () => {
+    const qr = doc.querySelector('[data-testid=totp-qr]');
+    expect(qr?.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(qr?.getAttribute('alt')).toMatch(/QR code/);
+    expect(qr?.getAttribute('data-otpauth-uri')).toBe(setup.uri);
+    const key = doc.querySelector('[data-testid=totp-secret]');
+    expect(key?.getAttribute('data-secret')).toBe(setup.secret);
+    expect(key?.textContent).toBe(groupsOfFour(setup.secret));
+    expect(doc.textContent).toContain("Can't scan it? Enter this key in the app instead");
+  });
+
+  it('asks for the code in one OTP input with a label, and runs no inline script', () => {
+    const input = doc.querySelector('#code-input');
+    expect(input?.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(input?.getAttribute('maxlength')).toBe('6');
+    expect(doc.querySelector('label[for="code-input"]')?.textContent).toBe('Enter the 6-digit code the app shows');
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/\sstyle\s*=/i);
+    for (const script of doc.querySelectorAll('script')) expect(script.textContent?.trim()).toBe('');
+  });
+
+  it('says plainly when the demo is too busy to make a new key', () => {
+    const busy = parse(twoStepBusyPage('/demo', 12));
+    expect(busy.querySelector('[data-testid=status]')?.textContent).toBe(
+      'Seller Center is getting too many requests right now. Try again in 12 seconds.',
+    );
+    expect(busy.querySelector('[data-testid=totp-secret]')).toBeNull();
+  });
+
+  it.each([
+    ['JBSWY3DPEHPK3PXP', 'JBSW Y3DP EHPK 3PXP'],
+    ['ABCDE', 'ABCD E'],
+    ['ABCD', 'ABCD'],
+  ])('prints the key %s as %s', (secret, printed) => {
+    expect(groupsOfFour(secret)).toBe(printed);
   });
 });

@@ -22,14 +22,15 @@ export function homePage(base: string): string {
     base,
     page: 'home',
     title: 'Home',
-    script: false,
     body: `<h1>Welcome to ${SHOP_NAME} Seller Center</h1>
 <p class="lead">Verification codes protect your shop at three moments. Try each one: the code arrives in the
-otp-relay extension (or the relay's inbox API), never in this page.</p>
+otp-relay extension (or the relay's inbox API), never in this page. Two-step verification adds a code from your
+authenticator app.</p>
 <ul class="flow-cards">
   ${card('/signup', 'Account setup', 'Verify the phone number or email address of your seller account. We send a one-time code by SMS or email.', 'Verify phone or email')}
   ${card('/login', 'Log in from a new device', 'Signing in from a browser we have not seen before? Enter your password, then the code we email you.', 'Log in')}
   ${card('/confirm', 'Confirm a payout or settings change', `Withdraw ${PAYOUT.amount} or change your payout bank account: confirm it with a 6-digit code.`, 'Confirm payout')}
+  ${card('/two-step', 'Turn on two-step verification', 'Add Seller Center to your authenticator app with a QR code, then sign in with the codes it shows.', 'Set up an authenticator')}
 </ul>
 <section class="card tips" aria-labelledby="tips-heading">
   <h2 id="tips-heading">About verification codes</h2>
@@ -47,7 +48,7 @@ export function signupPage(base: string, channel: Channel): string {
     base,
     page: 'signup',
     title: 'Account setup',
-    script: true,
+    script: 'flow-page',
     body: flowRoot(
       'signup',
       base,
@@ -79,7 +80,7 @@ export function loginPage(base: string): string {
     base,
     page: 'login',
     title: 'Log in',
-    script: true,
+    script: 'flow-page',
     body: flowRoot(
       'login',
       base,
@@ -122,7 +123,7 @@ export function confirmPage(base: string, action: ConfirmAction, channel: Channe
     base,
     page: 'confirm',
     title: 'Confirm payout',
-    script: true,
+    script: 'flow-page',
     body: flowRoot(
       'confirm',
       base,

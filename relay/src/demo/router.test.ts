@@ -8,7 +8,7 @@ describe('serving', () => {
   });
   afterAll(() => demo.close());
 
-  it.each(['/demo/', '/demo/signup', '/demo/login', '/demo/confirm?action=settings'])(
+  it.each(['/demo/', '/demo/signup', '/demo/login', '/demo/confirm?action=settings', '/demo/two-step'])(
     'serves %s as HTML under a strict CSP',
     async (path) => {
       const answer = await demo.get(path);
@@ -32,7 +32,9 @@ describe('serving', () => {
     'flow-poller.js',
     'flow-render.js',
     'relay-clock.js',
+    'required-element.js',
     'status-line.js',
+    'two-step-form.js',
   ];
 
   it('serves the stylesheet', async () => {

@@ -6,6 +6,7 @@ import { createFlowApi } from './flow-api.ts';
 import { createPageAssets } from './page-assets.ts';
 import { confirmPage, homePage, loginPage, signupPage } from './pages.ts';
 import { createRateLimit } from './rate-limit.ts';
+import { createTwoStepApi } from './two-step-api.ts';
 
 export interface DemoOptions {
   service: VerificationService;
@@ -18,6 +19,8 @@ export interface DemoOptions {
    * 30 a minute): the demo has no token by design, so this is what bounds what a loop of requests can create.
    */
   rateLimit?: { burst?: number; perMinute?: number };
+  /** How many two-step setups (each a secret) to keep before the oldest goes (default 200). */
+  maxTwoStepSetups?: number;
 }
 
 export const DEMO_RATE_LIMIT = { burst: 30, perMinute: 30 } as const;
@@ -40,25 +43,28 @@ const CSP = [
  *
  * | route                          | what it does                                              |
  * |--------------------------------|-----------------------------------------------------------|
- * | GET  /                         | home: the three flows                                      |
+ * | GET  /                         | home: the flows                                            |
  * | GET  /signup?channel=sms|email | account setup: verify a phone or email (single code input) |
  * | GET  /login                    | log in from a new device (email + password, then a code)   |
  * | GET  /confirm?action=payout|settings&channel= | confirm a payout or a settings change (split boxes) |
+ * | GET  /two-step                 | turn on two-step verification: QR code, key (a new secret)  |
  * | GET  /assets/:file             | the pages' CSS and scripts (assets/*.ts compiled to .js)   |
  * | POST /api/flows                | {flow, channel, to, ...} → 201 flow view, code sent        |
  * | GET  /api/flows/:id            | the flow view on the relay's clock (pages poll it)         |
  * | POST /api/flows/:id/verify     | {code} → view with state success / wrong / expired / locked |
  * | POST /api/flows/:id/resend     | new code (or a new verification once the old one is dead)  |
  * | POST /api/flows/:id/cancel     | the visitor went back to edit the destination              |
+ * | POST /api/two-step/:id/verify  | {code} → {state: success / wrong / locked, message}         |
  */
-export function createDemoRouter({ service, now, maxFlows, rateLimit }: DemoOptions): Router {
+export function createDemoRouter({ service, now, maxFlows, rateLimit, maxTwoStepSetups }: DemoOptions): Router {
   const router = Router();
-  const sends = createRateLimit({ ...DEMO_RATE_LIMIT, ...rateLimit });
-  const api = createFlowApi({ service, now, maxFlows, sends });
+  const pace = createRateLimit({ ...DEMO_RATE_LIMIT, ...rateLimit });
+  const api = createFlowApi({ service, now, maxFlows, sends: pace });
+  const twoStep = createTwoStepApi({ now, maxSetups: maxTwoStepSetups, pace });
   const assets = createPageAssets();
 
   const page = (render: (base: string, req: Request) => string) => (req: Request, res: Response) => {
-    res.set({ 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
+    setPageHeaders(res);
     res.type('html').send(render(req.baseUrl, req));
   };
 
@@ -79,6 +85,10 @@ export function createDemoRouter({ service, now, maxFlows, rateLimit }: DemoOpti
       ),
     ),
   );
+  router.get('/two-step', (req, res) => {
+    setPageHeaders(res);
+    return twoStep.page(req, res);
+  });
   router.get('/assets/:file', async (req, res, next) => {
     const asset = await assets.get(req.params.file);
     if (!asset) return next();
@@ -96,11 +106,17 @@ export function createDemoRouter({ service, now, maxFlows, rateLimit }: DemoOpti
   apiRouter.post('/flows/:id/verify', api.verify);
   apiRouter.post('/flows/:id/resend', api.resend);
   apiRouter.post('/flows/:id/cancel', api.cancel);
+  apiRouter.post('/two-step/:id/verify', twoStep.verify);
   apiRouter.use(notFound);
   apiRouter.use(renderDemoError);
   router.use('/api', apiRouter);
 
   return router;
+}
+
+/** Pages carry secrets (a two-step key) and state: never cached, never named to another site. */
+function setPageHeaders(res: Response): void {
+  res.set({ 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
 }
 
 function noSniff(_req: Request, res: Response, next: NextFunction): void {

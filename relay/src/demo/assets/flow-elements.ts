@@ -1,3 +1,5 @@
+import { requiredElement } from './required-element.ts';
+
 /** Every element a flow page's script drives, found once; a page missing one fails loudly, not halfway. */
 export interface FlowElements {
   status: HTMLElement;
@@ -19,11 +21,7 @@ export interface FlowElements {
 }
 
 export function flowElements(root: ParentNode): FlowElements {
-  const one = <T extends Element>(selector: string): T => {
-    const element = root.querySelector<T>(selector);
-    if (!element) throw new Error(`demo page: ${selector} is missing`);
-    return element;
-  };
+  const one = <T extends Element>(selector: string): T => requiredElement<T>(root, selector);
   return {
     status: one('#status'),
     destinationStep: one('#destination-step'),
