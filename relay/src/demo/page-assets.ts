@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 
 export interface PageAsset {
   type: string;
@@ -51,6 +51,8 @@ function load(file: string): Promise<string> {
 }
 
 async function compile(file: string): Promise<string> {
+  // Loaded on the first page-script request, not at relay start: most relays (tests, CI) never serve one.
+  const { build } = await import('esbuild');
   const output = await build({
     entryPoints: [fileURLToPath(new URL(file, ASSETS_DIR))],
     bundle: true,

@@ -1,6 +1,5 @@
 import { RelayError } from '@otp-relay/shared';
 import type { Request, Response } from 'express';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { RateLimit } from './rate-limit.ts';
 import { twoStepBusyPage, twoStepPage } from './two-step-pages.ts';
@@ -45,6 +44,8 @@ export function createTwoStepApi({ now, maxSetups, pace }: TwoStepApiOptions) {
         return;
       }
       const setup = setups.start();
+      // Loaded on the first setup page, not at relay start (it is most of what the demo adds to start-up).
+      const { default: QRCode } = await import('qrcode');
       const svg = await QRCode.toString(setup.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
       const qr = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
       res.type('html').send(twoStepPage(req.baseUrl, setup, qr));
