@@ -42,7 +42,8 @@ const readers = {
   },
 };
 
-describe.each(Object.entries(readers))('stdout and stderr %s', (readerState, leave) => {
+// Each test spawns a relay and sends it 300 requests: room for a loaded machine (the 10 s is measured inside).
+describe.each(Object.entries(readers))('stdout and stderr %s', { timeout: 60_000 }, (readerState, leave) => {
   it('SIGTERM stops the relay within 10 s, and the relay served requests meanwhile', async () => {
     const cli = await startCli(['--port', '0', '--log-level', 'debug']);
     leave(cli);
@@ -77,7 +78,7 @@ describe.each(Object.entries(readers))('stdout and stderr %s', (readerState, lea
     cli.child.kill('SIGTERM');
     const { code } = await cli.exited;
     // The graceful stop would wait 2 s for the stubborn client; the second signal does not.
-    expect(Date.now() - second).toBeLessThan(1500);
+    expect(Date.now() - second).toBeLessThan(1900);
     expect(code).toBe(1);
     ws.terminate();
   });

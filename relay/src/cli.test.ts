@@ -82,7 +82,7 @@ describe('a relay that stays paired', () => {
     expect(await authorized(third.url, token)).toBe(401);
     expect(await authorized(third.url, rotated)).toBe(200);
     await stop(third);
-  });
+  }, 90_000);
 
   it('--config-dir wins over OTP_RELAY_CONFIG_DIR', async () => {
     const chosen = tempDir();
@@ -113,7 +113,7 @@ describe('a relay that stays paired', () => {
     const fromEnv = await startCli(['--port', '0', '--token-file', file], { env: { OTP_RELAY_TOKEN: envToken } });
     expect(await authorized(fromEnv.url, envToken)).toBe(200);
     await stop(fromEnv);
-  });
+  }, 60_000);
 });
 
 describe('start-up failures: one clear line, exit code 1, nothing half-started', () => {
@@ -154,7 +154,7 @@ describe('start-up failures: one clear line, exit code 1, nothing half-started',
     const unknown = spawnCli(['frobnicate']);
     expect((await unknown.exited).code).toBe(2);
     expect(unknown.stderr()).toMatch(/unknown command "frobnicate"/);
-  });
+  }, 60_000);
 });
 
 describe('logs a person reads', () => {
@@ -172,7 +172,7 @@ describe('logs a person reads', () => {
     expect(pretty.stderr()).toMatch(/INFO: stopping\n\s+reason: "SIGTERM"/);
     expect(pretty.stderr()).not.toContain('{"level"');
     expect(pretty.stderr()).not.toContain(token);
-  });
+  }, 60_000);
 });
 
 describe('help and pairing text', () => {
