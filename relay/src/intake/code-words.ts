@@ -239,6 +239,12 @@ export const NUMBER_LABELS = [
   'pr',
   'pull request',
   'issue',
+  'version',
+  'build',
+  'release',
+  // A short code: "text CODE to 729725", "envía STOP al 89203" (a code itself never follows a bare "to").
+  'to',
+  'al',
   'gate',
   'pnr',
   // Spanish, Portuguese
@@ -434,6 +440,43 @@ export const CURRENCY_WORDS = [
   'ريال',
   'درهم',
   'جنيه',
+] as const;
+
+/** Units right after a number make it a measure, not a code ("4829 m", "1500 kg", "4829 pts"). */
+export const UNIT_WORDS = [
+  'm',
+  'km',
+  'mi',
+  'ft',
+  'cm',
+  'mm',
+  'kg',
+  'g',
+  'lb',
+  'lbs',
+  'ml',
+  'l',
+  'gb',
+  'mb',
+  'kb',
+  'min',
+  'mins',
+  'minutes',
+  'sec',
+  'secs',
+  'seconds',
+  'h',
+  'hrs',
+  'hours',
+  'days',
+  'pcs',
+  'items',
+  'points',
+  'pts',
+  'coins',
+  'poin',
+  'điểm',
+  'คะแนน',
 ] as const;
 
 /** Characters right after a number that make it a date, a time, an amount or a count (2024年, 1500円, 10000원). */

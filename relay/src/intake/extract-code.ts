@@ -1,4 +1,4 @@
-import { CODE_KEYWORDS, CURRENCY_WORDS, LOOK_ALIKE_PHRASES, NUMBER_LABELS } from './code-words.ts';
+import { CODE_KEYWORDS, CURRENCY_WORDS, LOOK_ALIKE_PHRASES, NUMBER_LABELS, UNIT_WORDS } from './code-words.ts';
 import { type Candidate, findDigitCandidates, findMixedTokens } from './find-candidates.ts';
 import { isInLink } from './is-in-link.ts';
 import type { NormalizedText } from './normalize-text.ts';
@@ -10,10 +10,19 @@ const KEYWORD = 1;
 const LOOK_ALIKE = 2;
 const LABEL = 4;
 const CURRENCY = 8;
-const phrases = phraseMatcher(CODE_KEYWORDS, LOOK_ALIKE_PHRASES, NUMBER_LABELS, CURRENCY_WORDS);
+const UNIT = 16;
+const phrases = phraseMatcher(CODE_KEYWORDS, LOOK_ALIKE_PHRASES, NUMBER_LABELS, CURRENCY_WORDS, UNIT_WORDS);
 
 /** How far a keyword may be from its code, in characters of the same sentence. */
-const REACH = { before: 80, after: 50, tightBefore: 16, tightAfter: 30, lookAlike: 100, lineAbove: 200 } as const;
+const REACH = {
+  before: 80,
+  after: 50,
+  tightBefore: 16,
+  tightAfter: 30,
+  lookAlike: 100,
+  lineAbove: 200,
+  lineBelow: 24,
+} as const;
 /** Letter-and-digit tokens are looked for only this close to a keyword (they need a tight anchor anyway). */
 const MIXED_REACH = { before: REACH.tightAfter + 12, after: REACH.tightBefore + 12 } as const;
 
@@ -28,6 +37,7 @@ interface Found {
   labels: Span[];
   lookAlikes: Span[];
   currencies: Span[];
+  units: Span[];
 }
 
 interface Anchor {
@@ -67,14 +77,21 @@ function anchorOf(candidate: Candidate, keywords: readonly Span[], { text, lower
   if (anchor?.tight) return anchor;
   // Email layouts: "Your verification code:\n\n   482913\n" — the code alone on its line, a keyword above it.
   const line = shortLine(text, candidate.start, candidate.end);
-  if (!line || line.from === 0) return anchor;
+  if (!line) return anchor;
+  const rest = text.slice(line.from, candidate.start) + text.slice(candidate.end, line.to);
+  if (rest.replace(CODE_LINE_FILLER, '') !== '') return anchor;
   let aboveEnd = line.from - 1;
   while (aboveEnd > 0 && (text[aboveEnd - 1] === ' ' || text[aboveEnd - 1] === '\n')) aboveEnd -= 1;
-  const keyword = keywords[lastEndingBy(keywords, aboveEnd)];
-  if (!keyword || candidate.start - keyword.end > REACH.lineAbove) return anchor;
-  if (lower.slice(keyword.end, aboveEnd).includes('\n')) return anchor;
-  const rest = text.slice(line.from, candidate.start) + text.slice(candidate.end, line.to);
-  return rest.replace(CODE_LINE_FILLER, '') === '' ? { distance: candidate.start - keyword.end, tight: true } : anchor;
+  const above = line.from > 0 ? keywords[lastEndingBy(keywords, aboveEnd)] : undefined;
+  if (above && candidate.start - above.end <= REACH.lineAbove && !lower.slice(above.end, aboveEnd).includes('\n'))
+    return { distance: candidate.start - above.end, tight: true };
+  // Or the code first and the keyword opening the next line: "482913\nLINEの認証番号です。"
+  let belowStart = line.to;
+  while (belowStart < text.length && (text[belowStart] === ' ' || text[belowStart] === '\n')) belowStart += 1;
+  const below = firstStartingFrom(keywords, belowStart);
+  if (below && below.start - belowStart <= REACH.lineBelow && !lower.slice(belowStart, below.start).includes('\n'))
+    return { distance: below.start - candidate.end, tight: true };
+  return anchor;
 }
 
 /** Whether the last of `spans` before the candidate stands right before it, only filler between. */
@@ -87,11 +104,14 @@ function directlyBefore(spans: readonly Span[], candidate: Candidate, lower: str
   );
 }
 
-/** A label or currency right before (or a currency right after) the candidate, or a promo in its sentence. */
+/** A label or currency right before, a currency or unit right after the candidate, or a promo in its sentence. */
 function isLookAlike(candidate: Candidate, found: Found, lower: string): boolean {
   if (directlyBefore(found.labels, candidate, lower) || directlyBefore(found.currencies, candidate, lower)) return true;
-  const currencyAfter = firstStartingFrom(found.currencies, candidate.end);
-  if (currencyAfter && lower.slice(candidate.end, currencyAfter.start).trim() === '') return true;
+  for (const after of [
+    firstStartingFrom(found.currencies, candidate.end),
+    firstStartingFrom(found.units, candidate.end),
+  ])
+    if (after && lower.slice(candidate.end, after.start).trim() === '') return true;
   const promoBefore = found.lookAlikes[lastEndingBy(found.lookAlikes, candidate.start)];
   if (promoBefore && candidate.start - promoBefore.end <= REACH.lookAlike) {
     if (unbroken(lower, promoBefore.end, candidate.start)) return true;
@@ -142,6 +162,7 @@ export function extractCode(normalized: NormalizedText): string | null {
     labels: spans.filter((span) => span.kinds & LABEL),
     lookAlikes: spans.filter((span) => span.kinds & LOOK_ALIKE),
     currencies: spans.filter((span) => span.kinds & CURRENCY),
+    units: spans.filter((span) => span.kinds & UNIT),
   };
   const candidates = findDigitCandidates(text);
   mixedTokensNear(keywords, text, candidates);

@@ -3,6 +3,7 @@ import type { CorpusCase } from './corpus-case.ts';
 import { EAST_ASIAN } from './east-asian.ts';
 import { EMAILS } from './emails.ts';
 import { ENGLISH } from './english.ts';
+import { HARDER } from './harder.ts';
 import { OTHER_LANGUAGES } from './other-languages.ts';
 import { ROMANCE_GERMANIC } from './romance-germanic.ts';
 import { SOUTHEAST_ASIAN } from './southeast-asian.ts';
@@ -19,4 +20,5 @@ export const CORPUS: readonly CorpusCase[] = [
   ...OTHER_LANGUAGES,
   ...EMAILS,
   ...BINDING,
+  ...HARDER,
 ];
