@@ -62,7 +62,7 @@ describe('handleRuntimeMessage', () => {
       target,
     );
     expect(answer).toMatchObject({ ok: true });
-    expect(target.fill.fillCode).toHaveBeenCalledWith(messageId(1));
+    expect(target.fill.fillCode).toHaveBeenCalledWith(messageId(1), false);
   });
 
   it.each([

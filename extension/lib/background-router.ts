@@ -14,7 +14,7 @@ export async function handleRuntimeMessage(
   const { request } = parsed;
   switch (request.type) {
     case 'otp-relay/fill-code':
-      return background.fill.fillCode(request.messageId);
+      return background.fill.fillCode(request.messageId, request.confirmed ?? false);
     case 'otp-relay/fill-newest':
       return background.fill.fillNewest();
     case 'otp-relay/wake':

@@ -67,8 +67,13 @@ export class CodeKeeper {
     return code && isLive(code, this.#options.now() + this.#state.skewMs) ? code : undefined;
   }
 
+  /** Live codes, newest first. */
+  liveCodes(): StoredCode[] {
+    return liveCodes(this.#state, this.#options.now());
+  }
+
   liveCount(): number {
-    return liveCodes(this.#state, this.#options.now()).length;
+    return this.liveCodes().length;
   }
 
   stop(): void {

@@ -1,15 +1,20 @@
+import type { StreamEvent } from '@otp-relay/shared/stream';
 import { describe, expect, it } from 'vitest';
 import {
   applyEvent,
   type CodeState,
+  CodeStateSchema,
   EXPIRED_LINGER_MS,
   emptyCodeState,
   expireDue,
   liveCodes,
+  mergeSeeded,
   msUntilNextChange,
 } from './code-store.ts';
 import {
+  EPOCH,
   expiredEvent,
+  inboundMessage,
   iso,
   message,
   messageEvent,
@@ -107,5 +112,69 @@ describe('expiry by the relay clock', () => {
     const state = withCodes(1);
     expect(msUntilNextChange(state, T0 + 100_000)).toBe(500_000);
     expect(msUntilNextChange(emptyCodeState(RELAY), T0)).toBeNull();
+  });
+});
+
+describe('codes that arrived from elsewhere (inbound SMS and email)', () => {
+  it('keeps the sender, the site and how it was bound; two codes from one sender both stay', () => {
+    let state = emptyCodeState(RELAY);
+    state = applyEvent(state, messageEvent(inboundMessage(1), { seq: 1 }), T0).state;
+    const second = applyEvent(state, messageEvent(inboundMessage(2, { createdAt: iso(T0 + 1_000) }), { seq: 2 }), T0);
+    expect(second.arrived).toMatchObject({
+      source: 'inbound',
+      from: 'TikTok',
+      site: 'tiktok.com',
+      binding: 'sender-rule',
+    });
+    expect(second.arrived?.verificationId).toBeUndefined();
+    expect(second.state.codes.map((c) => c.messageId)).toEqual([messageId(2), messageId(1)]);
+  });
+
+  it('ignores a message that carries no code (listed by the relay, nothing to fill)', () => {
+    const { state, arrived } = applyEvent(
+      emptyCodeState(RELAY),
+      messageEvent(inboundMessage(1, { code: null, site: null, binding: 'none' }), { seq: 1 }),
+      T0,
+    );
+    expect(arrived).toBeNull();
+    expect(state.codes).toEqual([]);
+  });
+
+  it('expires one by the message ids of an expired event without a verification', () => {
+    let state = applyEvent(emptyCodeState(RELAY), messageEvent(inboundMessage(1), { seq: 1 }), T0).state;
+    state = applyEvent(state, messageEvent(message(2), { seq: 2 }), T0).state;
+    const event: StreamEvent = {
+      type: 'expired',
+      seq: 3,
+      epoch: EPOCH,
+      now: iso(T0),
+      data: { messageIds: [messageId(1)] },
+    };
+    state = applyEvent(state, event, T0).state;
+    expect(state.codes.find((c) => c.messageId === messageId(1))?.expiredAtLocal).toBe(T0);
+    expect(state.codes.find((c) => c.messageId === messageId(2))?.expiredAtLocal).toBeUndefined();
+  });
+
+  it('keeps them from a snapshot, beside the pending relay codes', () => {
+    const snapshot = snapshotEvent(
+      [message(1), inboundMessage(2), inboundMessage(3, { code: null })],
+      [verification(1)],
+      {
+        seq: 4,
+      },
+    );
+    const { state } = applyEvent(emptyCodeState(RELAY), snapshot, T0);
+    expect(state.codes.map((c) => c.messageId).sort()).toEqual([messageId(1), messageId(2)]);
+  });
+
+  it('adds them when seeding, once', () => {
+    const state = applyEvent(emptyCodeState(RELAY), messageEvent(inboundMessage(1), { seq: 1 }), T0).state;
+    const seeded = mergeSeeded(state, [inboundMessage(1), inboundMessage(2), inboundMessage(3, { code: null })]);
+    expect(seeded.codes.map((c) => c.messageId).sort()).toEqual([messageId(1), messageId(2)]);
+  });
+
+  it('reads them back from storage.session', () => {
+    const state = applyEvent(emptyCodeState(RELAY), messageEvent(inboundMessage(1), { seq: 1 }), T0).state;
+    expect(CodeStateSchema.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
   });
 });

@@ -1,4 +1,11 @@
-import { FolderSchema, type IssuedMessage, isIssuedMessage, type Message } from '@otp-relay/shared/message';
+import {
+  BindingSchema,
+  FolderSchema,
+  type IssuedMessage,
+  isIssuedMessage,
+  type Message,
+  MessageSourceSchema,
+} from '@otp-relay/shared/message';
 import type { StreamEvent } from '@otp-relay/shared/stream';
 import type { StreamCursor } from '@otp-relay/shared/stream-client';
 import { ChannelSchema, PurposeSchema } from '@otp-relay/shared/verification';
@@ -10,16 +17,29 @@ export const EXPIRED_LINGER_MS = 5_000;
 /**
  * One code as the extension keeps it: the message's fields plus times in ms on the relay's clock. The schema
  * checks what a restarted worker or the popup reads back from storage.session (devtools can write anything).
+ *
+ * Two kinds share it. A code the relay issued (`source: "relay"`) names its verification, destination, purpose
+ * and the exact origin it is for (`binding: "issuer"`); a resend replaces it. A code that arrived from elsewhere
+ * (an SMS or email handed to POST /api/v1/inbound, later a phone or a mailbox) names who sent it and the site
+ * the relay bound it to (`site`, or null when nothing trustworthy named one), and lives until its own expiry.
  */
 export const StoredCodeSchema = z.object({
   messageId: z.string(),
-  verificationId: z.string(),
+  source: MessageSourceSchema,
   code: z.string(),
-  origin: z.string(),
   channel: ChannelSchema,
-  to: z.string(),
-  purpose: PurposeSchema,
+  /** SMS sender ID or number, or the email From address. */
+  from: z.string(),
+  subject: z.string().optional(),
+  /** The registrable domain it may be filled on, or null (never auto-filled; a fill is confirmed first). */
+  site: z.string().nullable(),
+  binding: BindingSchema,
   folder: FolderSchema,
+  /** Relay-issued codes: the exact origin, the verification, where it went and what for. */
+  origin: z.string().optional(),
+  verificationId: z.string().optional(),
+  to: z.string().optional(),
+  purpose: PurposeSchema.optional(),
   createdAt: z.number(),
   expiresAt: z.number(),
   /** Local wall time at which the code was seen expired; absent while live. */
@@ -50,17 +70,25 @@ export function emptyCodeState(relayUrl: string): CodeState {
   return { relayUrl, codes: [], cursor: null, skewMs: 0 };
 }
 
-export function toStoredCode(message: IssuedMessage): StoredCode {
+/** The code of a message, or null for a message that carries none (listed by the relay, ignored here). */
+export function toStoredCode(message: IssuedMessage): StoredCode;
+export function toStoredCode(message: Message): StoredCode | null;
+export function toStoredCode(message: Message): StoredCode | null {
+  if (message.code === null) return null;
   return {
     messageId: message.id,
-    verificationId: message.verificationId,
+    source: message.source,
     code: message.code,
-    origin: message.origin,
     channel: message.channel,
-    to: message.to,
-    purpose: message.purpose,
+    from: message.from,
+    ...(message.subject !== undefined ? { subject: message.subject } : {}),
+    site: message.site,
+    binding: message.binding,
     folder: message.folder,
-    createdAt: Date.parse(message.createdAt),
+    ...(isIssuedMessage(message)
+      ? { origin: message.origin, verificationId: message.verificationId, to: message.to, purpose: message.purpose }
+      : {}),
+    createdAt: Date.parse(message.receivedAt),
     expiresAt: Date.parse(message.expiresAt),
   };
 }
@@ -79,20 +107,25 @@ export function applyEvent(state: CodeState, event: StreamEvent, localNow: numbe
       // The relay restarted or our cursor was too old: what it says is live is all there is.
       const pending = new Set(event.data.verifications.filter((v) => v.status === 'pending').map((v) => v.id));
       const known = new Set(event.data.verifications.map((v) => v.id));
-      const codes = newestPerVerification(
-        // Only codes this relay issued, for now: codes from elsewhere (inbound) get their own fill rules.
+      const issued = newestPerVerification(
         event.data.messages
           .filter(isIssuedMessage)
           .filter((m) => pending.has(m.verificationId) || !known.has(m.verificationId)),
-      ).map(toStoredCode);
-      return { state: { ...next, codes: sortNewestFirst(codes) }, arrived: null };
+      );
+      // Codes from elsewhere have no verification: each lives until its own expiry (expireDue).
+      const received = event.data.messages.filter((m) => !isIssuedMessage(m));
+      return { state: { ...next, codes: sortNewestFirst(storedCodes([...issued, ...received])) }, arrived: null };
     }
     case 'message': {
-      if (!isIssuedMessage(event.data)) return { state: next, arrived: null };
       const code = toStoredCode(event.data);
+      if (!code) return { state: next, arrived: null };
       const seen = state.codes.some((c) => c.messageId === code.messageId);
-      // One live code per verification: a resend kills the previous code at once.
-      const others = state.codes.filter((c) => c.verificationId !== code.verificationId);
+      // One live code per verification: a resend kills the previous code at once. A code from elsewhere
+      // replaces only itself.
+      const replaced = (c: StoredCode) =>
+        c.messageId === code.messageId ||
+        (code.verificationId !== undefined && c.verificationId === code.verificationId);
+      const others = state.codes.filter((c) => !replaced(c));
       return { state: { ...next, codes: sortNewestFirst([code, ...others]) }, arrived: seen ? null : code };
     }
     case 'verification': {
@@ -104,7 +137,9 @@ export function applyEvent(state: CodeState, event: StreamEvent, localNow: numbe
     }
     case 'expired': {
       const ids = new Set(event.data.messageIds);
-      const hit = (c: StoredCode) => c.verificationId === event.data.verificationId || ids.has(c.messageId);
+      const { verificationId } = event.data;
+      const hit = (c: StoredCode) =>
+        ids.has(c.messageId) || (verificationId !== undefined && c.verificationId === verificationId);
       return { state: markExpired(next, hit, localNow), arrived: null };
     }
     case 'reset':
@@ -161,14 +196,19 @@ export function isLive(code: StoredCode, relayNow: number): boolean {
 
 /**
  * Adds what GET /api/v1/messages listed (seeding, on the first connection to a relay) to what the stream
- * already brought: codes of verifications we know stay as the stream left them; of the rest, the newest per
- * verification (a resend's predecessor is dead).
+ * already brought: codes we know stay as the stream left them, and so do verifications we know; of the rest
+ * of the relay's codes, the newest per verification (a resend's predecessor is dead).
  */
 export function mergeSeeded(state: CodeState, messages: Message[]): CodeState {
-  const known = new Set(state.codes.flatMap((c) => [c.verificationId, c.messageId]));
-  const fresh = messages.filter(isIssuedMessage).filter((m) => !known.has(m.verificationId) && !known.has(m.id));
-  const seeded = newestPerVerification(fresh).map(toStoredCode);
-  return { ...state, codes: sortNewestFirst([...state.codes, ...seeded]) };
+  const known = new Set(state.codes.flatMap((c) => [c.messageId, ...(c.verificationId ? [c.verificationId] : [])]));
+  const fresh = messages.filter((m) => !known.has(m.id));
+  const issued = newestPerVerification(fresh.filter(isIssuedMessage).filter((m) => !known.has(m.verificationId)));
+  const received = fresh.filter((m) => !isIssuedMessage(m));
+  return { ...state, codes: sortNewestFirst([...state.codes, ...storedCodes([...issued, ...received])]) };
+}
+
+function storedCodes(messages: Message[]): StoredCode[] {
+  return messages.map(toStoredCode).filter((code) => code !== null);
 }
 
 function markExpired(state: CodeState, hit: (code: StoredCode) => boolean, localNow: number): CodeState {
@@ -182,7 +222,7 @@ function newestPerVerification(messages: IssuedMessage[]): IssuedMessage[] {
   const byVerification = new Map<string, IssuedMessage>();
   for (const message of messages) {
     const current = byVerification.get(message.verificationId);
-    if (!current || Date.parse(message.createdAt) > Date.parse(current.createdAt)) {
+    if (!current || Date.parse(message.receivedAt) > Date.parse(current.receivedAt)) {
       byVerification.set(message.verificationId, message);
     }
   }

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { StoredCode } from './code-store.ts';
 import { sendToContentScript } from './content-bridge.ts';
-import { fillRefusal } from './fill-rules.ts';
+import { fillVerdict } from './fill-rules.ts';
 import { originOf } from './relay-origins.ts';
 
 export type FillOutcome =
   | { ok: true; fields: number; message: string }
   | {
       ok: false;
-      reason: 'no-code' | 'no-tab' | 'wrong-origin' | 'no-field' | 'unreachable' | 'failed';
+      reason: 'no-code' | 'no-tab' | 'wrong-origin' | 'needs-confirmation' | 'no-field' | 'unreachable' | 'failed';
       message: string;
     };
 
@@ -20,13 +20,21 @@ export async function findActiveTab(): Promise<{ id: number; origin: string | nu
   return { id: tab.id, origin: originOf(tab.url) };
 }
 
-/** Fills `code` into the active tab, refusing unless the fill rules let it go into that tab's origin. */
-export async function fillActiveTab(code: StoredCode | undefined, submit: boolean): Promise<FillOutcome> {
+/**
+ * Fills `code` into the active tab, refusing unless the fill rules let it go into that tab's origin
+ * (`confirmed`: the user confirmed a code bound to no site, in a second click naming sender and page).
+ */
+export async function fillActiveTab(
+  code: StoredCode | undefined,
+  submit: boolean,
+  confirmed = false,
+): Promise<FillOutcome> {
   if (!code) return { ok: false, reason: 'no-code', message: 'That code is no longer live.' };
   const tab = await findActiveTab();
   if (!tab) return { ok: false, reason: 'no-tab', message: 'No active tab to fill.' };
-  const refusal = fillRefusal(code, tab.origin);
-  if (refusal || !tab.origin) return { ok: false, reason: 'wrong-origin', message: refusal ?? 'Not a web page.' };
+  const verdict = fillVerdict(code, tab.origin, confirmed);
+  if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message };
+  if (!tab.origin) return { ok: false, reason: 'wrong-origin', message: 'This tab is not a web page.' };
   // The origin the rules approved: the script refuses if the tab has navigated elsewhere since.
   const response = await sendToContentScript(tab.id, {
     type: 'otp-relay/fill',

@@ -1,9 +1,10 @@
+import type { Message } from '@otp-relay/shared/message';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import type { Background } from './create-background.ts';
 import { SESSION_KEYS } from './session-state.ts';
 import { backgroundHarness, RELAY, TOKEN } from './testing/background-harness.ts';
-import { hello, message, messageEvent, messageId, T0 } from './testing/relay-events.ts';
+import { hello, inboundMessage, iso, message, messageEvent, messageId, T0 } from './testing/relay-events.ts';
 
 const h = backgroundHarness();
 
@@ -207,5 +208,91 @@ describe('keyboard shortcut: fill the newest code for the active tab', () => {
     const connection = await connectedWithCodes();
     expect(await connection.fill.fillCode(messageId(2))).toMatchObject({ ok: false, reason: 'wrong-origin' });
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('codes from elsewhere (inbound SMS and email)', () => {
+  const PAGE = 'https://seller-us.tiktok.com';
+
+  beforeEach(async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: TOKEN });
+    await browser.windows.create({ focused: true });
+  });
+
+  async function connectedWith(...codes: Message[]): Promise<Background> {
+    const connection = h.background();
+    await connection.start();
+    h.sockets.latest().open();
+    h.sockets.latest().receive(hello({ seq: 0 }));
+    codes.forEach((code, index) => {
+      h.sockets.latest().receive(messageEvent(code, { seq: index + 1 }));
+    });
+    await connection.flushed();
+    return connection;
+  }
+
+  it('auto-fills a site-bound code into a page of its site where auto-fill is on, and nowhere else', async () => {
+    await browser.storage.local.set({ autoFillOrigins: [PAGE, 'https://tiktok.com.example'] });
+    const page = await browser.tabs.create({ url: `${PAGE}/account/verify` });
+    await browser.tabs.create({ url: 'https://shop.tiktok.com/verify' }); // same site, auto-fill not on there
+    await browser.tabs.create({ url: 'https://tiktok.com.example/verify' }); // auto-fill on, wrong site
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: false, reason: 'armed' } as never);
+    await connectedWith(inboundMessage(1));
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(send).toHaveBeenCalledExactlyOnceWith(
+      page.id,
+      expect.objectContaining({ type: 'otp-relay/arm', code: inboundMessage(1).code, origin: PAGE }),
+      { frameId: 0 },
+    );
+  });
+
+  it('never auto-fills a code bound to no site', async () => {
+    await browser.storage.local.set({ autoFillOrigins: [PAGE] });
+    await browser.tabs.create({ url: `${PAGE}/verify` });
+    const send = vi.spyOn(browser.tabs, 'sendMessage');
+    const connection = await connectedWith(inboundMessage(1, { site: null, binding: 'none' }));
+    await vi.waitFor(async () => {
+      await connection.flushed();
+      const { autoFillLog } = await browser.storage.session.get('autoFillLog');
+      expect(autoFillLog).toEqual([{ messageId: messageId(1), armedTabs: 0, at: T0 }]);
+    });
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('fills a code bound to no site only when the popup says the user confirmed', async () => {
+    await browser.tabs.create({ url: `${PAGE}/verify`, active: true });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const connection = await connectedWith(inboundMessage(1, { from: '+14155550199', site: null, binding: 'none' }));
+    expect(await connection.fill.fillCode(messageId(1))).toEqual({
+      ok: false,
+      reason: 'needs-confirmation',
+      message: 'Fill the code from +14155550199 into seller-us.tiktok.com?',
+    });
+    expect(send).not.toHaveBeenCalled();
+    expect(await connection.fill.fillCode(messageId(1), true)).toMatchObject({ ok: true });
+    expect(send).toHaveBeenCalledWith(
+      expect.any(Number),
+      { type: 'otp-relay/fill', code: inboundMessage(1).code, origin: PAGE, submit: false },
+      { frameId: 0 },
+    );
+  });
+
+  it('lets the shortcut fill a site-bound code on its site, but not one bound to no site', async () => {
+    await browser.storage.local.set({ autoFillOrigins: [] });
+    await browser.tabs.create({ url: `${PAGE}/verify`, active: true });
+    const send = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 1 } as never);
+    const unboundOnly = await connectedWith(inboundMessage(2, { from: '+14155550199', site: null, binding: 'none' }));
+    expect(await unboundOnly.fill.fillNewest()).toMatchObject({
+      ok: false,
+      reason: 'no-code',
+      message: expect.stringMatching(/from \+14155550199 is not tied to a site: fill it from the popup/),
+    });
+    expect(send).not.toHaveBeenCalled();
+    h.sockets.latest().receive(messageEvent(inboundMessage(3, { createdAt: iso(T0 - 1_000) }), { seq: 2 }));
+    expect(await unboundOnly.fill.fillNewest()).toMatchObject({ ok: true });
+    expect(send).toHaveBeenCalledWith(expect.any(Number), expect.objectContaining({ code: inboundMessage(3).code }), {
+      frameId: 0,
+    });
   });
 });

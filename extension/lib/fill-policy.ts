@@ -31,18 +31,29 @@ export class FillPolicy {
     this.#options = options;
   }
 
-  /** The popup's Fill: this code, while live, into the active tab if the rules let it go there. */
-  async fillCode(messageId: string): Promise<FillOutcome> {
+  /**
+   * The popup's Fill: this code, while live, into the active tab if the rules let it go there. A code bound
+   * to no site needs `confirmed` (the popup's second click, which named the sender and the page).
+   */
+  async fillCode(messageId: string, confirmed = false): Promise<FillOutcome> {
     const code = this.#options.codes.liveCode(messageId);
-    return this.#filledIf(code, await fillActiveTab(code, this.#submit()));
+    return this.#filledIf(code, await fillActiveTab(code, this.#submit(), confirmed));
   }
 
   /** The keyboard shortcut: the newest live code that may go into the active tab. */
   async fillNewest(): Promise<FillOutcome> {
     const tab = await findActiveTab();
     if (!tab?.origin) return { ok: false, reason: 'no-tab', message: 'This tab is not a web page.' };
-    const code = newestCodeFor(this.#options.codes.state, tab.origin, this.#options.now());
-    if (!code) return { ok: false, reason: 'no-code', message: `No live code for ${tab.origin}.` };
+    const { state } = this.#options.codes;
+    const code = newestCodeFor(state, tab.origin, this.#options.now());
+    if (!code) {
+      // A code bound to no site is never filled by a keystroke: it takes the popup's confirmation.
+      const unbound = this.#options.codes.liveCodes().find((c) => c.site === null && c.binding !== 'issuer');
+      const message = unbound
+        ? `No code for ${tab.origin}; the code from ${unbound.from} is not tied to a site: fill it from the popup.`
+        : `No live code for ${tab.origin}.`;
+      return { ok: false, reason: 'no-code', message };
+    }
     return this.#filledIf(code, await fillActiveTab(code, this.#submit()));
   }
 

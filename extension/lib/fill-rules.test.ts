@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, type CodeState, emptyCodeState, toStoredCode } from './code-store.ts';
-import { autoFillsInto, fillRefusal, newestCodeFor } from './fill-rules.ts';
-import { iso, message, messageEvent, messageId, T0 } from './testing/relay-events.ts';
+import { applyEvent, type CodeState, emptyCodeState, type StoredCode, toStoredCode } from './code-store.ts';
+import { autoFillsInto, fillRefusal, fillVerdict, newestCodeFor } from './fill-rules.ts';
+import { inboundMessage, iso, message, messageEvent, messageId, T0 } from './testing/relay-events.ts';
 
 const RELAY = 'http://127.0.0.1:8787';
 const CODE = toStoredCode(message(1, { origin: 'https://seller.example.com' }));
@@ -56,5 +56,75 @@ describe('newestCodeFor', () => {
     ).state;
     expect(newestCodeFor(state, RELAY, T0)?.messageId).toBe(messageId(2));
     expect(newestCodeFor(state, 'http://localhost:8787', T0)).toBeUndefined();
+  });
+});
+
+describe('codes from elsewhere, bound to a site by the relay', () => {
+  const SITE_CODE = toStoredCode(inboundMessage(1));
+  it.each([
+    ['a page of the site', 'https://seller-us.tiktok.com', true],
+    ['another subdomain of the same site', 'https://shop.tiktok.com', true],
+    ['the site itself', 'https://tiktok.com', true],
+    ['any port', 'https://seller-us.tiktok.com:8443', true],
+    ['the site over http', 'http://seller-us.tiktok.com', false],
+    ['a look-alike with the site as a subdomain', 'https://tiktok.com.example', false],
+    ['a look-alike with the name in it', 'https://tiktok-seller.example', false],
+    ['a look-alike under another suffix', 'https://seller-us.tiktok.co', false],
+    ['an IP', 'https://127.0.0.1', false],
+  ])('%s (%s) → %s', (_name, page, fills) => {
+    expect(fillVerdict(SITE_CODE as StoredCode, page).ok).toBe(fills);
+    expect(fillRefusal(SITE_CODE as StoredCode, page) === null).toBe(fills);
+  });
+
+  it('names the site in the refusal', () => {
+    expect(fillRefusal(SITE_CODE as StoredCode, 'https://tiktok.com.example')).toMatch(
+      /for tiktok\.com \(https only\), but the tab shows https:\/\/tiktok\.com\.example/,
+    );
+  });
+
+  it('follows the public-suffix list: shopee.co.id is a site, co.id is not', () => {
+    const code = toStoredCode(inboundMessage(2, { site: 'shopee.co.id' })) as StoredCode;
+    expect(fillVerdict(code, 'https://seller.shopee.co.id').ok).toBe(true);
+    expect(fillVerdict(code, 'https://shopee.co.id.example').ok).toBe(false);
+    expect(fillVerdict(code, 'https://other.co.id').ok).toBe(false);
+  });
+
+  it('auto-fills only pages the user turned auto-fill on for', () => {
+    expect(
+      autoFillsInto(SITE_CODE as StoredCode, 'https://seller-us.tiktok.com', ['https://seller-us.tiktok.com']),
+    ).toBe(true);
+    expect(autoFillsInto(SITE_CODE as StoredCode, 'https://shop.tiktok.com', ['https://seller-us.tiktok.com'])).toBe(
+      false,
+    );
+    expect(autoFillsInto(SITE_CODE as StoredCode, 'https://tiktok.com.example', ['https://tiktok.com.example'])).toBe(
+      false,
+    );
+  });
+});
+
+describe('codes bound to no site', () => {
+  const UNBOUND = toStoredCode(inboundMessage(3, { from: '+14155550199', site: null, binding: 'none' })) as StoredCode;
+
+  it('asks first, naming the sender and the page', () => {
+    expect(fillVerdict(UNBOUND, 'https://seller-us.tiktok.com')).toEqual({
+      ok: false,
+      reason: 'needs-confirmation',
+      message: 'Fill the code from +14155550199 into seller-us.tiktok.com?',
+    });
+    expect(fillVerdict(UNBOUND, 'https://seller-us.tiktok.com', true)).toEqual({ ok: true });
+    expect(fillRefusal(UNBOUND, 'https://seller-us.tiktok.com')).toBeNull();
+  });
+
+  it('is never auto-filled, even where auto-fill is on', () => {
+    expect(autoFillsInto(UNBOUND, 'https://seller-us.tiktok.com', ['https://seller-us.tiktok.com'])).toBe(false);
+  });
+
+  it('is never what the shortcut fills', () => {
+    const state = { ...emptyCodeState(RELAY), codes: [UNBOUND] };
+    expect(newestCodeFor(state, 'https://seller-us.tiktok.com', T0)).toBeUndefined();
+  });
+
+  it('is not filled into a tab that is not a web page', () => {
+    expect(fillVerdict(UNBOUND, null, true).ok).toBe(false);
   });
 });

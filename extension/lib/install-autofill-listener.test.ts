@@ -71,6 +71,12 @@ describe('installAutofillListener', () => {
     expect(otpField().value).toBe('407182');
   });
 
+  it('fills a letter-and-digit code (found by the relay in an email)', async () => {
+    start();
+    expect(await send(fill({ code: 'K7Q2ZP' }))).toEqual([{ ok: true, fields: 1 }]);
+    expect(otpField().value).toBe('K7Q2ZP');
+  });
+
   it.each([
     ['another port', 'http://localhost:3001'],
     ['another host for the same machine', ORIGIN.replace('localhost', '127.0.0.1')],
@@ -83,7 +89,8 @@ describe('installAutofillListener', () => {
   });
 
   it.each([
-    ['a code with letters', fill({ code: '40718a' })],
+    ['a code with punctuation', fill({ code: '407-18a' })],
+    ['an 11-character code', fill({ code: '4071824071a' })],
     ['a 3-digit code', fill({ code: '407' })],
     ['an unknown type', fill({ type: 'otp-relay/steal' })],
     ['an arm request without expiry', fill({ type: 'otp-relay/arm' })],

@@ -32,7 +32,8 @@ export function isContentRequest(value: unknown): value is ContentRequest {
   const v = value as Record<string, unknown>;
   const common =
     typeof v.code === 'string' &&
-    /^\d{4,10}$/.test(v.code) &&
+    // Relay-issued codes are digits; a code found in an SMS or email may mix letters and digits.
+    /^[A-Za-z0-9]{4,10}$/.test(v.code) &&
     typeof v.origin === 'string' &&
     typeof v.submit === 'boolean';
   if (v.type === 'otp-relay/fill') return common;

@@ -4,7 +4,12 @@ import { z } from 'zod';
 /** Requests the popup and options page send to the background (never accepted from content scripts). */
 export const RuntimeRequestSchema = z.discriminatedUnion('type', [
   /** Fill this code into the active tab (popup "Fill"). */
-  z.strictObject({ type: z.literal('otp-relay/fill-code'), messageId: z.string().regex(/^MS[0-9a-f]{32}$/) }),
+  z.strictObject({
+    type: z.literal('otp-relay/fill-code'),
+    messageId: z.string().regex(/^MS[0-9a-f]{32}$/),
+    /** The user's second click on a code bound to no site, after the popup named sender and page. */
+    confirmed: z.boolean().optional(),
+  }),
   /** Fill the newest code for the active tab's origin (same as the keyboard shortcut). */
   z.strictObject({ type: z.literal('otp-relay/fill-newest') }),
   /** Sent by the popup when it opens: waking a worker Chrome stopped makes it reconnect and resume at once. */

@@ -1,4 +1,4 @@
-// The little of the `chrome` API the harness calls inside the extension's service worker (worker.evaluate).
+// The little of the `chrome` API the harness calls inside the extension's service worker and pages (evaluate).
 declare const chrome: {
   storage: {
     local: {
@@ -9,5 +9,9 @@ declare const chrome: {
     session: {
       get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
     };
+  };
+  /** From an extension page (the popup): what the popup's buttons send to the background. */
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
   };
 };

@@ -11,8 +11,13 @@ export interface PopupCode {
   channel: string;
   /** Seconds left as the popup shows them. */
   remaining: number;
-  /** The masked destination line, e.g. "SMS to +1•••••••23". */
+  /** The masked destination line, e.g. "SMS to +1•••••••23" (codes the relay issued). */
   destination: string;
+  /** Who sent it, e.g. "SMS from TikTok" (codes that arrived from elsewhere). */
+  sender: string;
+  /** `relay`, `inbound`, …; the site the relay bound it to, if any. */
+  source: string;
+  site: string | null;
   /** Why Fill is disabled, when it is. */
   fillReason: string | null;
 }
@@ -35,6 +40,9 @@ export class Popup {
           channel: el.dataset.channel ?? '',
           remaining: Number(el.dataset.remaining ?? '0'),
           destination: el.querySelector('[data-testid="code-destination"]')?.textContent?.trim() ?? '',
+          sender: el.querySelector('[data-testid="code-sender"]')?.textContent?.trim() ?? '',
+          source: el.dataset.source ?? '',
+          site: el.dataset.site ?? null,
           fillReason: el.querySelector('[data-testid="fill-reason"]')?.textContent?.trim() ?? null,
         };
       }),
@@ -74,6 +82,18 @@ export class Popup {
   /** Clicks Fill on the row of `code`. */
   async fill(code: string): Promise<void> {
     await this.page.click(`[data-testid="code-row"][data-code="${code}"] [data-testid="fill-button"]`);
+  }
+
+  /** After Fill on a code bound to no site: the question the popup asks (naming sender and page). */
+  async fillQuestion(code: string): Promise<string> {
+    const selector = `[data-testid="code-row"][data-code="${code}"] [data-testid="fill-question"]`;
+    await this.page.waitForSelector(selector, { timeout: 5_000 });
+    return this.page.$eval(selector, (el) => el.textContent?.trim() ?? '');
+  }
+
+  /** The second click: confirms filling a code bound to no site. */
+  async confirmFill(code: string): Promise<void> {
+    await this.page.click(`[data-testid="code-row"][data-code="${code}"] [data-testid="confirm-fill"]`);
   }
 
   /** The popup's notice line after an action (e.g. "Filled", or why it refused). */

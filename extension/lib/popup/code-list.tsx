@@ -1,11 +1,19 @@
+import { fillVerdict } from '../fill-rules.ts';
 import { CodeRow } from './code-row.tsx';
-import type { CodeGroup } from './code-view.ts';
+import type { CodeGroup, CodeView } from './code-view.ts';
+
+const fillsHere = (view: CodeView, activeOrigin: string) => fillVerdict(view.code, activeOrigin).ok;
 
 interface CodeListProps {
   groups: CodeGroup[];
   activeOrigin: string | null | undefined;
   onCopy: (code: string) => void;
-  onFill: (messageId: string) => void;
+  onFill: (messageId: string, confirmed: boolean) => void;
+}
+
+function title(group: CodeGroup): string {
+  if (group.kind === 'unbound') return 'Not tied to a site';
+  return group.key;
 }
 
 /** Codes grouped by the site they are for, newest first. */
@@ -21,15 +29,19 @@ export function CodeList({ groups, activeOrigin, onCopy, onFill }: CodeListProps
     <div className="code-groups">
       {groups.map((group) => (
         <section
-          key={group.origin}
+          key={`${group.kind}:${group.key}`}
           className="code-group"
           data-testid="code-group"
-          data-origin={group.origin}
-          aria-label={`Codes for ${group.origin}`}
+          data-kind={group.kind}
+          data-origin={group.kind === 'origin' ? group.key : undefined}
+          data-site={group.kind === 'site' ? group.key : undefined}
+          aria-label={group.kind === 'unbound' ? 'Codes not tied to a site' : `Codes for ${group.key}`}
         >
           <h2 className="code-group__origin">
-            {group.origin}
-            {group.origin === activeOrigin && <span className="code-group__here"> · this tab</span>}
+            {title(group)}
+            {group.kind !== 'unbound' && activeOrigin && group.codes[0] && fillsHere(group.codes[0], activeOrigin) && (
+              <span className="code-group__here"> · this tab</span>
+            )}
           </h2>
           <ul className="code-group__list">
             {group.codes.map((view) => (

@@ -1,15 +1,19 @@
 import { maskDestination } from '@otp-relay/shared/mask-destination';
+import type { Message } from '@otp-relay/shared/message';
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toStoredCode } from '../code-store.ts';
-import { iso, message, T0 } from '../testing/relay-events.ts';
+import { inboundMessage, iso, message, T0 } from '../testing/relay-events.ts';
 import { type Rendered, render } from '../testing/render.tsx';
 import { CodeRow } from './code-row.tsx';
 import type { CodeView } from './code-view.ts';
 
 const ORIGIN = 'http://127.0.0.1:8787';
 
-function view(overrides: Partial<CodeView> = {}, code = message(1, { code: '482913' })): CodeView {
-  return { code: toStoredCode(code), state: 'live', remainingMs: 83_400, fraction: 0.139, ...overrides };
+function view(overrides: Partial<CodeView> = {}, code: Message = message(1, { code: '482913' })): CodeView {
+  const stored = toStoredCode(code);
+  if (!stored) throw new Error('a message without a code has no row');
+  return { code: stored, state: 'live', remainingMs: 83_400, fraction: 0.139, ...overrides };
 }
 
 let rendered: Rendered | undefined;
@@ -94,6 +98,43 @@ describe('CodeRow', () => {
     copy.click();
     fill.click();
     expect(onCopy).toHaveBeenCalledWith('100003');
-    expect(onFill).toHaveBeenCalledWith(message(3).id);
+    expect(onFill).toHaveBeenCalledWith(message(3).id, false);
+  });
+});
+
+describe('CodeRow for a code from elsewhere', () => {
+  const PAGE = 'https://seller-us.tiktok.com';
+
+  it('says who sent it, and fills on a page of its site', async () => {
+    const inbound = inboundMessage(1, { channel: 'email', from: 'no-reply@shop.tiktok.com', site: 'tiktok.com' });
+    const { row, fill, onFill } = await renderRow(view({}, inbound), PAGE);
+    expect(row.querySelector('[data-testid="code-sender"]')?.textContent).toBe('Email from no-reply@shop.tiktok.com');
+    expect(row.dataset).toMatchObject({ source: 'inbound', site: 'tiktok.com', binding: 'sender-rule' });
+    fill.click();
+    expect(onFill).toHaveBeenCalledWith(inbound.id, false);
+  });
+
+  it('refuses a look-alike page, naming the site', async () => {
+    const { row, fill } = await renderRow(view({}, inboundMessage(1)), 'https://tiktok.com.example');
+    expect(fill.disabled).toBe(true);
+    expect(row.querySelector('[data-testid="fill-reason"]')?.textContent).toBe(
+      'For https pages of tiktok.com only; this tab is https://tiktok.com.example.',
+    );
+  });
+
+  it('asks a second time before filling a code bound to no site, naming sender and page', async () => {
+    const unbound = inboundMessage(2, { from: '+14155550199', site: null, binding: 'none' });
+    const { row, fill, onFill } = await renderRow(view({}, unbound), PAGE);
+    expect(fill.disabled).toBe(false);
+    await act(async () => fill.click());
+    expect(onFill).not.toHaveBeenCalled();
+    expect(row.querySelector('[data-testid="fill-question"]')?.textContent).toBe(
+      'Fill the code from +14155550199 into seller-us.tiktok.com?',
+    );
+    await act(async () => row.querySelector<HTMLButtonElement>('[data-testid="cancel-fill"]')?.click());
+    expect(row.querySelector('[data-testid="fill-confirm"]')).toBeNull();
+    await act(async () => fill.click());
+    await act(async () => row.querySelector<HTMLButtonElement>('[data-testid="confirm-fill"]')?.click());
+    expect(onFill).toHaveBeenCalledExactlyOnceWith(unbound.id, true);
   });
 });

@@ -1,23 +1,30 @@
 import { maskDestination } from '@otp-relay/shared/mask-destination';
 import { PURPOSE_LABELS } from '@otp-relay/shared/verification';
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { senderLabel } from '../fill-rules.ts';
 import type { CodeView } from './code-view.ts';
 import { CountdownBar } from './countdown-bar.tsx';
-import { fillBlockReason } from './fill-availability.ts';
+import { fillBlockReason, fillConfirmation } from './fill-availability.ts';
 import { groupDigits } from './format-code.ts';
 
 interface CodeRowProps {
   view: CodeView;
   activeOrigin: string | null | undefined;
   onCopy: (code: string) => void;
-  onFill: (messageId: string) => void;
+  /** `confirmed`: the second click on a code bound to no site. */
+  onFill: (messageId: string, confirmed: boolean) => void;
 }
 
-/** One code: big digits, where it went, what for, time left, Copy and Fill. */
+/**
+ * One code: big digits, where it went and what for (codes the relay issued) or who sent it (codes from
+ * elsewhere), time left, Copy and Fill. Fill on a code bound to no site first asks, naming sender and page.
+ */
 export function CodeRow({ view, activeOrigin, onCopy, onFill }: CodeRowProps) {
   const { code, state } = view;
   const reasonId = useId();
+  const [asking, setAsking] = useState(false);
   const blocked = fillBlockReason(view, activeOrigin);
+  const question = fillConfirmation(view, activeOrigin);
   const expired = state === 'expired';
   const channel = code.channel === 'sms' ? 'SMS' : 'Email';
   return (
@@ -27,6 +34,9 @@ export function CodeRow({ view, activeOrigin, onCopy, onFill }: CodeRowProps) {
       data-message-id={code.messageId}
       data-verification-id={code.verificationId}
       data-origin={code.origin}
+      data-source={code.source}
+      data-site={code.site ?? undefined}
+      data-binding={code.binding}
       data-code={code.code}
       data-state={state}
       data-folder={code.folder}
@@ -55,11 +65,17 @@ export function CodeRow({ view, activeOrigin, onCopy, onFill }: CodeRowProps) {
         )}
       </div>
       <p className="code-row__meta">
-        <span className="code-row__purpose">{PURPOSE_LABELS[code.purpose]}</span>
-        {' · '}
-        <span data-testid="code-destination">
-          {channel} to {maskDestination(code.to)}
-        </span>
+        {code.purpose && code.to !== undefined ? (
+          <>
+            <span className="code-row__purpose">{PURPOSE_LABELS[code.purpose]}</span>
+            {' · '}
+            <span data-testid="code-destination">
+              {channel} to {maskDestination(code.to)}
+            </span>
+          </>
+        ) : (
+          <span data-testid="code-sender">{senderLabel(code)}</span>
+        )}
       </p>
       <CountdownBar
         remainingMs={view.remainingMs}
@@ -76,11 +92,31 @@ export function CodeRow({ view, activeOrigin, onCopy, onFill }: CodeRowProps) {
           data-testid="fill-button"
           disabled={blocked !== null}
           aria-describedby={blocked && !expired ? reasonId : undefined}
-          onClick={() => onFill(code.messageId)}
+          aria-expanded={question ? asking : undefined}
+          onClick={() => (question ? setAsking(true) : onFill(code.messageId, false))}
         >
           Fill
         </button>
       </div>
+      {question && asking && (
+        <fieldset className="code-row__confirm" data-testid="fill-confirm" aria-label="Confirm fill">
+          <p data-testid="fill-question">{question}</p>
+          <button
+            type="button"
+            className="button--primary"
+            data-testid="confirm-fill"
+            onClick={() => {
+              setAsking(false);
+              onFill(code.messageId, true);
+            }}
+          >
+            Fill it
+          </button>
+          <button type="button" data-testid="cancel-fill" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </fieldset>
+      )}
       {blocked && !expired && (
         <p id={reasonId} className="code-row__reason" data-testid="fill-reason">
           {blocked}

@@ -22,7 +22,10 @@ function state(skewMs = 0): CodeState {
 describe('groupCodes', () => {
   it('groups by site, the site with the newest code first, newest first inside', () => {
     const groups = groupCodes(state(), T0 + 1_000);
-    expect(groups.map((g) => g.origin)).toEqual([B, A]);
+    expect(groups.map((g) => [g.kind, g.key])).toEqual([
+      ['origin', B],
+      ['origin', A],
+    ]);
     expect(groups[1]?.codes.map((v) => v.code.messageId)).toEqual([messageId(3), messageId(1)]);
   });
 

@@ -8,9 +8,20 @@ export interface CodeView {
   fraction: number;
 }
 
+/**
+ * Codes that go to the same place: one exact origin (codes the relay issued), one site (codes from elsewhere
+ * that the relay bound to a registrable domain), or nowhere in particular (`unbound`: bound to no site).
+ */
 export interface CodeGroup {
-  origin: string;
+  kind: 'origin' | 'site' | 'unbound';
+  /** The origin or the site; '' for unbound. */
+  key: string;
   codes: CodeView[];
+}
+
+function groupOf(code: StoredCode): Pick<CodeGroup, 'kind' | 'key'> {
+  if (code.binding === 'issuer') return { kind: 'origin', key: code.origin ?? '' };
+  return code.site === null ? { kind: 'unbound', key: '' } : { kind: 'site', key: code.site };
 }
 
 /**
@@ -21,7 +32,7 @@ export interface CodeGroup {
 export function groupCodes(state: CodeState | null, localNow: number): CodeGroup[] {
   if (!state) return [];
   const relayNow = localNow + state.skewMs;
-  const groups = new Map<string, CodeView[]>();
+  const groups = new Map<string, CodeGroup>();
   const sorted = state.codes.toSorted((a, b) => b.createdAt - a.createdAt);
   for (const code of sorted) {
     const remainingMs = Math.max(0, code.expiresAt - relayNow);
@@ -33,9 +44,11 @@ export function groupCodes(state: CodeState | null, localNow: number): CodeGroup
       remainingMs: expired ? 0 : remainingMs,
       fraction: expired ? 0 : Math.min(1, remainingMs / lifetime),
     };
-    const list = groups.get(code.origin);
-    if (list) list.push(view);
-    else groups.set(code.origin, [view]);
+    const { kind, key } = groupOf(code);
+    const id = `${kind}:${key}`;
+    const group = groups.get(id);
+    if (group) group.codes.push(view);
+    else groups.set(id, { kind, key, codes: [view] });
   }
-  return [...groups].map(([origin, codes]) => ({ origin, codes }));
+  return [...groups.values()];
 }

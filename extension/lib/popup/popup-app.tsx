@@ -35,8 +35,10 @@ export function PopupApp() {
       setNotice({ ok: false, text: 'Could not copy: the clipboard was not available.' });
     }
   };
-  const fill = async (messageId: string) => {
-    const result = await ask({ type: 'otp-relay/fill-code', messageId }).catch(() => null);
+  const fill = async (messageId: string, confirmed: boolean) => {
+    const result = await ask({ type: 'otp-relay/fill-code', messageId, ...(confirmed ? { confirmed } : {}) }).catch(
+      () => null,
+    );
     if (result) setNotice({ ok: result.ok, text: result.message });
     else setNotice({ ok: false, text: 'The extension’s background did not answer. Try again.' });
   };

@@ -11,14 +11,15 @@ const hex32 = (n: number) => n.toString(16).padStart(32, '0');
 export const messageId = (n: number) => `MS${hex32(n)}`;
 export const verificationId = (n: number) => `VE${hex32(n)}`;
 
+/** A relay-issued message; `createdAt` and `receivedAt` are one instant on the wire, so either sets both. */
 export function message(n: number, overrides: Partial<IssuedMessage> = {}): IssuedMessage {
+  const at = overrides.receivedAt ?? overrides.createdAt ?? iso(T0);
   return {
     id: messageId(n),
     source: 'relay',
     from: '127.0.0.1',
     site: '127.0.0.1',
     binding: 'issuer',
-    receivedAt: iso(T0),
     verificationId: verificationId(n),
     channel: 'sms',
     to: '+14155550123',
@@ -27,9 +28,33 @@ export function message(n: number, overrides: Partial<IssuedMessage> = {}): Issu
     code: String(100000 + n).slice(-6),
     text: `Your code is ${100000 + n}. Never share it.\n\n@127.0.0.1 #${100000 + n}`,
     folder: 'inbox',
-    createdAt: iso(T0),
     expiresAt: iso(T0 + 600_000),
     ...overrides,
+    receivedAt: at,
+    createdAt: at,
+  };
+}
+
+/**
+ * A message that arrived from elsewhere (POST /api/v1/inbound): by default an SMS from TikTok bound to
+ * tiktok.com by a sender rule, with code `7<n padded to 5>`.
+ */
+export function inboundMessage(n: number, overrides: Partial<Message> = {}): Message {
+  const at = overrides.receivedAt ?? overrides.createdAt ?? iso(T0);
+  return {
+    id: messageId(n),
+    source: 'inbound',
+    channel: 'sms',
+    from: 'TikTok',
+    text: `[TikTok] ${700000 + n} is your verification code, valid for 5 minutes.`,
+    code: String(700000 + n),
+    site: 'tiktok.com',
+    binding: 'sender-rule',
+    folder: 'inbox',
+    expiresAt: iso(T0 + 300_000),
+    ...overrides,
+    receivedAt: at,
+    createdAt: at,
   };
 }
 
