@@ -1,6 +1,6 @@
 import { startChild } from './lib/child.ts';
 import type { FigureRunner, Row } from './lib/figure.ts';
-import type { ExpiryReading, HeapReading } from './lib/memory-process.ts';
+import type { ExpiryReading, HeapReading, InboundReading } from './lib/memory-process.ts';
 import { bytes, ms, num, ratio } from './lib/stats.ts';
 
 const KIB = 1024;
@@ -47,6 +47,17 @@ export const memory: FigureRunner = async ({ quick, log }) => {
       await fresh.stop();
     }
     log(`  test clock, ${testClockAt}: advance blocked ${ms(advanced.totalMs)}, max delay ${ms(advanced.maxDelayMs)}`);
+    // Live messages from outside (POST /inbound), in a fresh process too: the cap is 10,000 by default.
+    const inboundAt = quick ? 2_000 : 10_000;
+    const inboundChild = startChild(new URL('./lib/memory-process.ts', import.meta.url), ['--expose-gc']);
+    let inbound: InboundReading;
+    try {
+      inbound = await inboundChild.call<InboundReading>('inbound', { count: inboundAt });
+    } finally {
+      await inboundChild.stop();
+    }
+    const inboundEach = (inbound.heapUsed - inbound.textBytes) / inbound.count;
+    log(`  ${inbound.count} inbound: ${bytes(inboundEach)} each beyond the text`);
 
     const rows: Row[] = [];
     const perItem = (reading: HeapReading) => (reading.heapUsed - empty.heapUsed) / reading.count;
@@ -65,6 +76,13 @@ export const memory: FigureRunner = async ({ quick, log }) => {
             : ratio(each, perItem(first), `per item at ${num(first.count)}`),
       });
     }
+    rows.push({
+      metric: `heap per live inbound message at ${num(inbound.count)}, beyond its text`,
+      value: bytes(inboundEach),
+      target: '≤ 1 KiB',
+      met: inboundEach <= KIB,
+      ratio: `text ${bytes(inbound.textBytes / inbound.count)} each; received at ${num((inbound.fillMs / inbound.count) * 1000)} µs each (analysis included)`,
+    });
     const perExpiryUs = (expiry.totalMs / expiry.expired) * 1000;
     const perAdvanceUs = (advanced.totalMs / advanced.expired) * 1000;
     rows.push(
@@ -108,6 +126,7 @@ export const memory: FigureRunner = async ({ quick, log }) => {
             ]
           : []),
         "Mass expiry on the real clock: the service runs on a real clock that stands still while it is filled (every code gets the same deadline, TTL 2 s) and then runs on; the scheduler's own timer fires and drains them (relay/src/scheduler.ts: 5 ms slices with setImmediate between, since 20a58b1). perf_hooks.monitorEventLoopDelay (1 ms resolution) watches from the moment the clock runs until the last `expired` event; the noise floor is the same process idle, which on a loaded shared box is not zero.",
+        'Inbound: a fresh service in a fresh process receives distinct ~95-character SMS through MessageReceiver.receive (what POST /api/v1/inbound calls: analysis, inbox entry with its own expiry, duplicate window, stream event); heapUsed after two full GCs minus before, less the bytes of the texts themselves, divided by the count.',
         `Test clock: ${num(testClockAt)} codes on a fresh test-clock service in a fresh process, expired by one controls.advanceClock (what POST /api/v1/clock/advance runs), which fires everything due synchronously by design.`,
       ],
       findings: [

@@ -73,6 +73,15 @@ function fill(service: ServiceParts['service'], from: number, to: number, ttlSec
   }
 }
 
+export interface InboundReading {
+  count: number;
+  /** Heap the messages added, in bytes. */
+  heapUsed: number;
+  /** Sum of their text lengths (one byte per character: the texts are Latin-1). */
+  textBytes: number;
+  fillMs: number;
+}
+
 export interface ExpiryReading {
   expired: number;
   /** Longest stretch the event loop could not run anything else. */
@@ -176,6 +185,37 @@ serveCommands({
     const maxChains = immediatesDone();
     const totalMs = lastExpiredAt - firstExpiredAt;
     return { expired: created, maxDelayMs: histogram.max / 1e6, totalMs, maxGcMs, maxChains };
+  },
+  /**
+   * `count` live messages from outside (what POST /inbound stores, through the same MessageReceiver) on a fresh
+   * service: the heap they add, and the bytes of their text, which the budget leaves out.
+   */
+  inbound: ({ count }: { count: number }): InboundReading => {
+    const fresh = createServiceParts({ testClock: true, maxStoredMessages: count });
+    gc?.();
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let textBytes = 0;
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      // Distinct words each (a repeat would be a duplicate), shaped like the SMS a platform sends.
+      const code = String(100000 + (i % 900000));
+      // Through JSON, as POST /inbound gets them: flat strings, not the ropes a template literal leaves.
+      const { text, to } = JSON.parse(
+        JSON.stringify({
+          text: `[Shop ${i}] ${code} is your verification code, valid for 5 minutes. Never share this code.`,
+          to: `+1415${String(i).padStart(7, '0')}`,
+        }),
+      ) as { text: string; to: string };
+      textBytes += text.length;
+      fresh.receiver.receive({ source: 'inbound', channel: 'sms', from: 'TikTok', to, text });
+    }
+    const fillMs = performance.now() - started;
+    gc?.();
+    gc?.();
+    const heapUsed = process.memoryUsage().heapUsed - before;
+    if (fresh.inbox.storedCount !== count) throw new Error(`only ${fresh.inbox.storedCount} of ${count} stored`);
+    return { count, heapUsed, textBytes, fillMs };
   },
   /** `count` codes on a fresh test-clock service, expired by one advance (synchronous by the relay's design). */
   testClock: async ({ count }: { count: number }): Promise<ExpiryReading> => {

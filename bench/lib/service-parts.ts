@@ -19,7 +19,13 @@ export const RELAXED_LIMITS: Partial<RelayLimits> = {
  * the bare node:http baseline and the heap measurements run on.
  */
 export function createServiceParts(
-  options: { testClock?: boolean; clock?: Clock; store?: RelayStore; limits?: Partial<RelayLimits> } = {},
+  options: {
+    testClock?: boolean;
+    clock?: Clock;
+    store?: RelayStore;
+    limits?: Partial<RelayLimits>;
+    maxStoredMessages?: number;
+  } = {},
 ): ServiceParts {
   const clock: Clock | TestClock = options.clock ?? (options.testClock ? createTestClock() : createRealClock());
   return createService({
@@ -27,6 +33,7 @@ export function createServiceParts(
     limits: resolveLimits({ ...RELAXED_LIMITS, ...options.limits }),
     logger: createLogger('silent'),
     ...(options.store === undefined ? {} : { store: options.store }),
+    ...(options.maxStoredMessages === undefined ? {} : { maxStoredMessages: options.maxStoredMessages }),
   });
 }
 

@@ -138,5 +138,6 @@ export class MessageReceiver {
 /** The content that makes two deliveries the same message: who, to whom, and every word. */
 function dedupKey(input: ReceivedMessage): string {
   const parts = [input.source, input.channel, input.from, input.to, input.subject, input.text, input.html];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64');
+  // 32 raw bytes as a latin1 string: 48 B of heap per live key where base64 would take 64.
+  return createHash('sha256').update(JSON.stringify(parts)).digest().toString('latin1');
 }
