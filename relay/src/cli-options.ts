@@ -5,6 +5,7 @@ import type { TokenInputs } from './config/token-store.ts';
 import type { RelayOptions } from './create-relay.ts';
 import type { RelayLimits } from './limits.ts';
 import { LOG_FORMATS, type LogFormat } from './logger.ts';
+import { DEFAULT_SMTP_PORT, type SmtpOptions } from './smtp/create-smtp-server.ts';
 import { parseTwilioOrigins, type TwilioOrigins } from './twilio/twilio-origins.ts';
 
 /** One flag: its type, its environment twin ('' = none) and its line in --help. */
@@ -67,6 +68,22 @@ export const SERVE_FLAGS = {
     multiple: true,
     env: 'OTP_RELAY_ALLOWED_HOSTS',
     help: 'extra Host header value to accept, e.g. relay.lan:8787 (repeatable; env: comma-separated)',
+  },
+  'smtp-port': {
+    type: 'string',
+    env: 'OTP_RELAY_SMTP_PORT',
+    help: `port of the SMTP server for apps under test (default ${DEFAULT_SMTP_PORT}; 0 = any free port)`,
+  },
+  'no-smtp': { type: 'boolean', env: 'OTP_RELAY_NO_SMTP', help: 'do not start the SMTP server' },
+  'smtp-auth': {
+    type: 'string',
+    env: 'OTP_RELAY_SMTP_AUTH',
+    help: 'offer SMTP AUTH: "any" accepts every login; "user:password" requires that one (default: no AUTH)',
+  },
+  'smtp-starttls': {
+    type: 'boolean',
+    env: 'OTP_RELAY_SMTP_STARTTLS',
+    help: 'offer STARTTLS on the SMTP port (self-signed certificate: clients must not verify it)',
   },
   'no-demo': { type: 'boolean', env: 'OTP_RELAY_NO_DEMO', help: 'do not serve the demo seller center at /demo' },
   'log-level': {
@@ -247,6 +264,19 @@ export interface CliConfig {
   /** Undefined: chosen by whether stderr is a terminal. */
   logFormat: LogFormat | undefined;
   exitWithStdin: boolean;
+  /** Offer STARTTLS: the serve command makes the certificate (an async step parsing does not take). */
+  smtpStartTls: boolean;
+}
+
+/** --smtp-auth: "any", or "user:password" (the first colon splits them). */
+function smtpAuth(value: string | undefined): SmtpOptions['auth'] {
+  if (value === undefined) return undefined;
+  if (value === 'any') return 'any';
+  const colon = value.indexOf(':');
+  if (colon < 1 || colon === value.length - 1) {
+    throw new UsageError('--smtp-auth must be "any" or "user:password"');
+  }
+  return { user: value.slice(0, colon), pass: value.slice(colon + 1) };
 }
 
 /** The serve command's flags; throws a UsageError with a readable message on bad values. */
@@ -280,6 +310,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   if ((snsAccessKeyId === undefined) !== (snsSecretAccessKey === undefined)) {
     throw new UsageError('--sns-access-key-id and --sns-secret-access-key go together');
   }
+  const smtpPort = flags.integer('smtp-port') ?? DEFAULT_SMTP_PORT;
+  if (smtpPort > 65_535) throw new UsageError(`--smtp-port must be 0–65535 (got ${smtpPort})`);
+  const auth = smtpAuth(flags.text('smtp-auth'));
   return {
     help: flags.flag('help'),
     configDir: resolveConfigDir(flags.text('config-dir'), env),
@@ -290,6 +323,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     },
     logFormat: logFormat as LogFormat | undefined,
     exitWithStdin: flags.flag('exit-with-stdin'),
+    smtpStartTls: flags.flag('smtp-starttls'),
     options: {
       host: flags.text('host') ?? DEFAULT_HOST,
       port,
@@ -310,6 +344,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
         ...(snsAccessKeyId === undefined ? {} : { accessKeyId: snsAccessKeyId }),
         ...(snsSecretAccessKey === undefined ? {} : { secretAccessKey: snsSecretAccessKey }),
       },
+      ...(flags.flag('no-smtp') ? {} : { smtp: { port: smtpPort, ...(auth === undefined ? {} : { auth }) } }),
     },
   };
 }

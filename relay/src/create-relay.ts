@@ -15,9 +15,11 @@ import { allowedHosts, assertUsableToken } from './http/security.ts';
 import { RELAY_VERSION } from './http/version.ts';
 import type { Inbox } from './inbox/inbox.ts';
 import type { MessageReceiver } from './inbox/message-receiver.ts';
+import { RawMessages } from './inbox/raw-messages.ts';
 import { configFileRules, type SenderRuleBook, type SenderRulesPersistence } from './inbox/sender-rule-book.ts';
 import { type RelayLimits, resolveLimits } from './limits.ts';
 import { createLogger } from './logger.ts';
+import { type SmtpListener, type SmtpOptions, startSmtpServer } from './smtp/create-smtp-server.ts';
 import { createSns, type SnsOptions } from './sns/create-sns.ts';
 import type { RelayStore } from './store.ts';
 import { type Snapshot, StreamServer } from './stream-server.ts';
@@ -69,6 +71,8 @@ export interface RelayOptions {
   twilio?: TwilioOptions;
   /** AWS SNS Publish under /aws/sns (sns/create-sns.ts): a key pair verified in full; any key with test controls on. */
   sns?: SnsOptions;
+  /** The SMTP server for apps under test; none when absent (the CLI starts one on 127.0.0.1:2525). */
+  smtp?: SmtpOptions | undefined;
 }
 
 export interface Relay {
@@ -100,6 +104,10 @@ export interface Relay {
   clock: Clock;
   limits: RelayLimits;
   server: Server;
+  /** The SMTP server, when one was asked for. */
+  smtp: SmtpListener | undefined;
+  /** Raw bytes of the messages that came as email (GET /api/v1/messages/:id/raw). */
+  rawMessages: RawMessages;
   /** Graceful stop: refuse new connections, close WebSockets with 1001, end long polls, free the port. */
   close(): Promise<void>;
 }
@@ -127,6 +135,12 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     ...(senderRulesPersistence === undefined ? {} : { senderRules: senderRulesPersistence }),
     historySize: options.stream?.historySize ?? 1000,
   });
+  const rawMessages = new RawMessages({ maxCount: options.maxStoredMessages ?? 10_000 });
+  // Raw bytes live as long as their message: gone when it expires, or on reset.
+  events.subscribe((event) => {
+    if (event.type === 'expired') rawMessages.delete(event.data.messageIds);
+    else if (event.type === 'reset') rawMessages.clear();
+  });
 
   const twilioFile = await options.configStore?.read('twilio.json', TwilioConfigFileSchema);
   const twilio = createTwilio(
@@ -150,6 +164,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       receiver,
       senderRules,
       controls,
+      rawMessages,
       testControls: options.testControls ?? true,
       shutdown: shutdown.signal,
     },
@@ -188,9 +203,11 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, testClock: clock.isTest, epoch: events.epoch }, 'relay listening');
 
+  let smtp: SmtpListener | undefined;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      const smtpStopped = smtp?.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       shutdown.abort();
       inbox.releaseAll();
@@ -201,11 +218,24 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       const force = setTimeout(() => server.closeAllConnections(), 200);
       await stopped;
       clearTimeout(force);
+      await smtpStopped;
       scheduler.dispose();
       logger.info('relay stopped');
     })();
     return closing;
   };
+
+  if (options.smtp !== undefined) {
+    const smtpOptions = { host, ...options.smtp };
+    try {
+      smtp = await startSmtpServer(smtpOptions, { receiver, chaos, raw: rawMessages, logger });
+    } catch (error) {
+      await close();
+      // The CLI names the listener that failed (listen-error.ts); Node's error carries the address and port.
+      throw Object.assign(error as Error, { listener: 'SMTP server' });
+    }
+    logger.info({ host: smtp.host, port: smtp.port }, 'smtp listening');
+  }
 
   return {
     url,
@@ -224,6 +254,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     clock,
     limits,
     server,
+    smtp,
+    rawMessages,
     close,
   };
 }

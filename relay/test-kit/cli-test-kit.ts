@@ -45,6 +45,8 @@ export function spawnCli(
     OTP_RELAY_TOKEN: undefined,
     OTP_RELAY_LOG_LEVEL: 'warn',
     OTP_RELAY_CONFIG_DIR: tempDir('otp-relay-config-'),
+    // Never the fixed 2525: tests run side by side.
+    OTP_RELAY_SMTP_PORT: '0',
     ...options.env,
   };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];

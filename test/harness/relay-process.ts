@@ -8,6 +8,7 @@ import { RelayClient } from '@otp-relay/shared';
 
 const CLI = fileURLToPath(new URL('../../relay/src/cli.ts', import.meta.url));
 const READY = /otp-relay listening on (http:\/\/\S+)/;
+const SMTP_READY = /otp-relay SMTP on \S+:(\d+)/;
 
 export interface StartRelayOptions {
   /** Start with the test clock so expiry is driven by `client.advanceClock` (default true). */
@@ -30,6 +31,8 @@ export interface StartRelayOptions {
 export interface RelayProcess {
   url: string;
   port: number;
+  /** The relay's SMTP port (a free one per launch; 0 with --no-smtp). */
+  smtpPort: number;
   token: string;
   /** The relay process's pid (of the current one, after a restart). */
   readonly pid: number;
@@ -87,11 +90,18 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
   let log = '';
   let child: ChildProcess;
   let url = '';
+  let launchedAt = 0;
 
   const launch = async (port: number): Promise<void> => {
     child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', String(port), ...flags], {
       // The token goes through the environment, never the command line (visible in `ps`) or a URL.
-      env: { ...process.env, OTP_RELAY_TOKEN: options.storedToken ? '' : token, NO_COLOR: '1' },
+      // Never the fixed SMTP port 2525: relays run side by side.
+      env: {
+        ...process.env,
+        OTP_RELAY_TOKEN: options.storedToken ? '' : token,
+        OTP_RELAY_SMTP_PORT: '0',
+        NO_COLOR: '1',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     // Never written to: the pipe is the relay's lifeline. An EPIPE after the relay exited is expected.
@@ -104,6 +114,7 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
         log += chunk.toString();
         const match = READY.exec(log.slice(from));
         if (match?.[1]) {
+          launchedAt = from;
           clearTimeout(timer);
           resolve(match[1]);
         }
@@ -129,6 +140,10 @@ export async function startRelay(options: StartRelayOptions = {}): Promise<Relay
     },
     get token() {
       return token;
+    },
+    // Printed right after the "listening" line (the same write in practice): read from this launch's output.
+    get smtpPort() {
+      return Number(SMTP_READY.exec(log.slice(launchedAt))?.[1] ?? 0);
     },
     get pid() {
       return child.pid ?? 0;

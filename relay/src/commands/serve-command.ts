@@ -4,6 +4,7 @@ import { resolveToken } from '../config/token-store.ts';
 import { createRelay } from '../create-relay.ts';
 import { createLogger, defaultLogFormat } from '../logger.ts';
 import { pairingInstructions } from '../pairing-instructions.ts';
+import { createSelfSignedCert } from '../tls/self-signed-cert.ts';
 import type { CliCommand } from './command.ts';
 import { isListenError, listenErrorMessage } from './listen-error.ts';
 import { untilStopped } from './until-stopped.ts';
@@ -33,14 +34,21 @@ export const serveCommand: CliCommand = {
     if (token.warning) io.err.write(`otp-relay: ${token.warning}\n`);
 
     const { host, port } = config.options;
-    const relay = await createRelay({ ...config.options, token: token.token, logger, configStore: store }).catch(
+    const smtp = config.options.smtp && {
+      ...config.options.smtp,
+      ...(config.smtpStartTls ? { tls: await createSelfSignedCert([host ?? 'localhost', 'localhost']) } : {}),
+    };
+    const relay = await createRelay({ ...config.options, smtp, token: token.token, logger, configStore: store }).catch(
       (error: unknown) => {
-        throw isListenError(error) ? new Error(listenErrorMessage(error, { host: host ?? '', port })) : error;
+        if (!isListenError(error)) throw error;
+        // The SMTP server tags its own failure (create-relay.ts), with its port in Node's error.
+        throw new Error(listenErrorMessage(error, { host: host ?? '', port }));
       },
     );
     // Handlers first: a harness that reads the first line may send SIGTERM at once.
     const stopped = untilStopped(() => relay.close(), { logger, stdin: config.exitWithStdin ? io.stdin : undefined });
     io.out.write(`otp-relay listening on ${relay.url}\n`);
+    if (relay.smtp) io.out.write(`otp-relay SMTP on ${relay.smtp.host}:${relay.smtp.port}\n`);
     io.out.write(
       pairingInstructions(
         { url: relay.url, token: relay.token, clock: relay.clock, tokenSource: token.source, tokenPath: token.path },

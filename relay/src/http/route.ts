@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Inbox } from '../inbox/inbox.ts';
 import type { MessageReceiver } from '../inbox/message-receiver.ts';
+import type { RawMessages } from '../inbox/raw-messages.ts';
 import type { SenderRuleBook } from '../inbox/sender-rule-book.ts';
 import type { VerificationService } from '../service.ts';
 import type { TestControls } from '../test-controls.ts';
@@ -16,6 +17,8 @@ export interface RelayContext {
   receiver: MessageReceiver;
   senderRules: SenderRuleBook;
   controls: TestControls;
+  /** Raw bytes of email messages (SMTP, IMAP); absent where nothing keeps them. */
+  rawMessages?: RawMessages;
   testControls: boolean;
   /** Waiters still open when the relay shuts down are ended through this signal. */
   shutdown: AbortSignal;

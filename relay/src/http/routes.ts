@@ -81,6 +81,9 @@ export const ROUTES: Route[] = [
   route('get', '/api/v1/messages/latest', 'token', 'Newest live match, long-polling up to `wait` s (else 404 message_not_found)',
     { query: LatestMessageQuerySchema, status: 200, response: MessageSchema },
     latestMessage),
+  route('get', '/api/v1/messages/:id/raw', 'token', 'The message exactly as received over SMTP or IMAP (message/rfc822; else 404 message_not_found)',
+    {},
+    rawMessage),
   route('post', '/api/v1/inbound', 'token', 'Hand over a message that arrived elsewhere; the relay finds its code and site (200: the same message within a minute, stored once)',
     { body: InboundMessageRequestSchema, maxBodyBytes: INBOUND_MAX_BODY_BYTES, status: 201, response: MessageSchema, alsoAnswers: { 200: 'The same message arrived within the last minute: the first one, stored once' } },
     receiveInbound),
@@ -120,6 +123,18 @@ function receiveInbound({ ctx, body }: HandlerInput<InboundMessageRequest, unkno
     ...(receivedAt === undefined ? {} : { receivedAt: Date.parse(receivedAt) }),
   });
   return duplicate ? new Answer(200, message) : message;
+}
+
+function rawMessage({ ctx, params, res }: HandlerInput<unknown, unknown>) {
+  const id = params.id ?? '';
+  const raw = ctx.rawMessages?.get(id);
+  if (raw === undefined) {
+    throw new RelayError(
+      'message_not_found',
+      `No raw message ${JSON.stringify(id.slice(0, 80))}: only live messages received over SMTP or IMAP keep one.`,
+    );
+  }
+  res.type('message/rfc822').send(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
 }
 
 async function latestMessage({ ctx, query, signal }: HandlerInput<unknown, LatestMessageQuery>) {
