@@ -91,10 +91,16 @@ export class ExtensionBrowser {
       });
     watchdog.stdin?.write(`pid ${browser.process()?.pid ?? 0}\n`);
     const harness = new ExtensionBrowser(browser, profile, watchdog, options.colorScheme);
-    await harness.worker();
-    if (options.relay) {
-      await harness.pair(options.relay);
-      await harness.waitForConnected();
+    try {
+      await harness.worker();
+      if (options.relay) {
+        await harness.pair(options.relay);
+        await harness.waitForConnected();
+      }
+    } catch (error) {
+      // A launch that fails half-way (no service worker, never connected) leaves no Chromium behind either.
+      await harness.close();
+      throw error;
     }
     return harness;
   }
@@ -221,7 +227,12 @@ export class ExtensionBrowser {
 /** Closing the watchdog's stdin is its signal to clean up; resolves when it has (or after 10 s). */
 async function stopWatchdog(watchdog: ChildProcess): Promise<void> {
   if (watchdog.exitCode !== null || watchdog.signalCode !== null) return;
+  // Referenced again while we wait: an unreferenced child would let a script that ends with `await close()`
+  // exit (code 13, top-level await never settled) before the cleanup it is waiting for.
+  watchdog.ref();
   const exited = once(watchdog, 'exit');
   watchdog.stdin?.end();
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+  clearTimeout(timer);
 }
