@@ -30,6 +30,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file launches its own relay and Chromium; two at a time fit this 2-core machine.
           maxWorkers: 2,
+          // The real OTP components' pages (test/components), bundled once for every browser file.
+          globalSetup: ['./components/build-component-pages.ts'],
         },
       },
     ],

@@ -39,15 +39,33 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
   if (options.keepTyped && inputsOf(target).some((input) => input.value !== '')) {
     return { ok: false, reason: 'typed', fields: 0 };
   }
-  if (target.kind === 'single') {
-    await fillInput(target.input, code);
-  } else {
-    await fillSplitInputs(target, code, () => currentGroup(doc, target, code.length));
+  // The person at the keyboard wins: a key, click or paste of theirs during our fill stops it, and what they
+  // typed is never undone.
+  let person = false;
+  const notice = (event: Event) => {
+    if (event.isTrusted) person = true;
+  };
+  const events = ['keydown', 'pointerdown', 'paste', 'input'];
+  for (const type of events) view.addEventListener(type, notice, true);
+  try {
+    if (target.kind === 'single') {
+      await fillInput(target.input, code, () => person);
+    } else {
+      await fillSplitInputs(
+        target,
+        code,
+        () => currentGroup(doc, target, code.length),
+        () => person,
+      );
+    }
+    await settle(view);
+  } finally {
+    for (const type of events) view.removeEventListener(type, notice, true);
   }
-  await settle(view);
   const now = target.kind === 'single' ? target : { kind: 'split' as const, ...currentGroup(doc, target, code.length) };
   const inputs = inputsOf(now);
   const took = now.kind === 'single' ? holds(now.input, code) : readBoxes(now) === code;
+  if (!took && person) return { ok: false, reason: 'typed', fields: 0 };
   if (!took) {
     for (const input of inputs) eraseField(input);
     inputs[0]?.focus();

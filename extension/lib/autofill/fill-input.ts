@@ -11,18 +11,21 @@ import { nextTask } from './next-task.ts';
  * update the tracker too and React would drop the change. Vue's v-model just listens to `input`.
  * A page that cancels keydown or beforeinput handled the key itself (split-box widgets that write the digit
  * and move focus), so we do not insert that character a second time.
- * Whether the page took the code is for the caller to judge, once the page has settled.
+ * Whether the page took the code is for the caller to judge, once the page has settled. `stop` ends the
+ * typing early (the person started typing themselves).
  */
-export async function fillInput(input: HTMLInputElement, text: string): Promise<void> {
+export async function fillInput(input: HTMLInputElement, text: string, stop = () => false): Promise<void> {
   const view = input.ownerDocument.defaultView;
   if (!view) return;
   focusField(input);
   await nextTask(view);
   if (input.value !== '') setValue(input, '', 'deleteContentBackward');
   for (const char of text) {
+    if (stop()) return;
     typeChar(input, char, false);
     await nextTask(view);
   }
+  if (stop()) return;
   if (!holds(input, text)) {
     // The page ate some keystrokes (a keydown handler that only accepts trusted events, a mask that lost
     // track): set the whole value at once, still through the native setter and an input event.

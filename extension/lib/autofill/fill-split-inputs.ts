@@ -14,21 +14,26 @@ import { nextTask, settle } from './next-task.ts';
  * re-render and move focus, then the next box, so every digit lands in its own box in order even where the
  * widget writes into the box it believes is active.
  */
-export async function fillSplitInputs(group: SplitGroup, code: string, current: () => SplitGroup): Promise<void> {
+export async function fillSplitInputs(
+  group: SplitGroup,
+  code: string,
+  current: () => SplitGroup,
+  stop = () => false,
+): Promise<void> {
   const first = group.inputs[0];
   const view = first?.ownerDocument.defaultView;
   if (!first || !view || group.inputs.length !== code.length) return;
   if (await pasteInto(first, code, view)) {
     await settle(view);
     const after = current();
-    if (readBoxes(after) === code) return;
+    if (readBoxes(after) === code || stop()) return;
     for (const box of after.inputs) eraseField(box);
     await settle(view);
   }
   const chars = [...code];
   for (let index = 0; index < chars.length; index++) {
     const box = current().inputs[index];
-    if (!box) return;
+    if (!box || stop()) return;
     focusField(box);
     await nextTask(view);
     typeChar(box, chars[index] ?? '', true);
@@ -39,6 +44,7 @@ export async function fillSplitInputs(group: SplitGroup, code: string, current: 
   const boxes = current().inputs;
   for (const [index, box] of boxes.entries()) {
     if (box.value === chars[index]) continue;
+    if (stop()) return;
     focusField(box);
     await nextTask(view);
     typeChar(box, chars[index] ?? '', true);

@@ -16,7 +16,7 @@ function slotProxyCount(input: HTMLInputElement): number {
   if (input.disabled || input.readOnly || input.type === 'hidden' || input.tabIndex < 0) return 0;
   if (input.getAttribute('aria-hidden') === 'true' || !input.isConnected) return 0;
   const style = input.ownerDocument.defaultView?.getComputedStyle(input);
-  if (!style || style.display === 'none' || style.visibility !== 'visible') return 0;
+  if (!style || style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return 0;
   let node = input.parentElement;
   for (let level = 0; node && level < MAX_LEVELS; level++, node = node.parentElement) {
     const slots = Math.max(repeatedChildren(node), ...[...node.children].map(repeatedChildren));
@@ -25,12 +25,17 @@ function slotProxyCount(input: HTMLInputElement): number {
   return 0;
 }
 
-/** The largest number of children of `node` alike in tag and first class that hold no input. */
+function isReachable(input: HTMLInputElement): boolean {
+  return input.tabIndex >= 0 && input.getAttribute('aria-hidden') !== 'true';
+}
+
+/** The largest number of children of `node` alike in tag and first class that hold no input a person reaches. */
 function repeatedChildren(node: Element): number {
   const counts = new Map<string, number>();
   let best = 0;
   for (const child of node.children) {
-    if (child.getElementsByTagName('input').length > 0 || child.localName === 'input') continue;
+    // A slot may hold a decorative input of its own, out of reach (Vuetify's aria-hidden, tabindex=-1 spacer).
+    if (child.localName === 'input' || [...child.getElementsByTagName('input')].some(isReachable)) continue;
     const key = `${child.localName}.${child.classList[0] ?? ''}`;
     const count = (counts.get(key) ?? 0) + 1;
     counts.set(key, count);

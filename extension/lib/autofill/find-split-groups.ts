@@ -11,7 +11,8 @@ export interface SplitGroup {
  * that holds at least 4 boxes, and group the boxes by that ancestor.
  */
 export function findSplitGroups(inputs: readonly HTMLInputElement[]): SplitGroup[] {
-  const boxes = inputs.filter(isBox);
+  // Boxes by their own shape, and inputs that may be boxes by the row they form (checked per group below).
+  const boxes = inputs.filter((input) => isBox(input) || mayBeRowBox(input));
   const groups = new Map<Element, HTMLInputElement[]>();
   for (const box of boxes) {
     let node = box.parentElement;
@@ -24,8 +25,29 @@ export function findSplitGroups(inputs: readonly HTMLInputElement[]): SplitGroup
     }
   }
   return [...groups]
-    .filter(([, group]) => group.length <= MAX_BOXES)
+    .filter(([, group]) => group.length <= MAX_BOXES && (group.every(isBox) || isRow(group)))
     .map(([container, group]) => ({ container, inputs: group }));
+}
+
+/**
+ * Wide boxes: MUI's one-time-password input stretches six TextFields over the row (164 px each). An input with
+ * no maxlength and at most one character is a box only as one of a row: same type, same size, same line, left
+ * to right. Only with layout (a real page).
+ */
+function mayBeRowBox(input: HTMLInputElement): boolean {
+  return input.maxLength < 0 && input.value.length <= 1 && input.getBoundingClientRect().width > 0;
+}
+
+function isRow(group: readonly HTMLInputElement[]): boolean {
+  const rects = group.map((input) => input.getBoundingClientRect());
+  const first = rects[0];
+  if (!first || group.some((input) => input.type !== group[0]?.type)) return false;
+  return rects.every(
+    (rect, index) =>
+      Math.abs(rect.width - first.width) <= 2 &&
+      Math.abs(rect.top - first.top) <= 4 &&
+      (index === 0 || rect.left >= (rects[index - 1]?.right ?? 0) - 1),
+  );
 }
 
 const MIN_BOXES = 4;
@@ -36,14 +58,14 @@ const MAX_BOX_PX = 64;
 /**
  * One box of a split code field: `maxlength=1`, or 2 on widgets that let a second keystroke in to detect
  * overwriting before they trim and advance. Many widgets set no maxlength at all (react-otp-input, Mantine
- * PinInput, antd Input.OTP, `type=number` boxes a script trims to one digit: issue 14): then a box is known by
- * its shape, a field at most MAX_BOX_PX wide and not much wider than tall; without layout (unit tests) by its
+ * PinInput, antd Input.OTP, `type=number` boxes a script trims to one digit: issue 14), or a maxlength as long
+ * as the code so that a phone's one-tap fill lands whole in the first box (Radix OneTimePasswordField): then a
+ * box is known by its shape, a field at most MAX_BOX_PX wide and not much wider than tall; without layout (unit tests) by its
  * declared width (`width: 1em`, `40px`).
  */
 export function isBox(input: HTMLInputElement): boolean {
   const maxLength = input.maxLength;
   if (maxLength === 1 || maxLength === 2) return true;
-  if (maxLength > 2) return false;
   const rect = input.getBoundingClientRect();
   if (rect.width > 0) return rect.width <= MAX_BOX_PX && rect.width <= rect.height * 2.5;
   const width = input.ownerDocument.defaultView?.getComputedStyle(input).width ?? '';
