@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { autofillComponents } from './autofill-components.ts';
 import { deliveryLatency } from './delivery-latency.ts';
 import { endToEnd } from './end-to-end.ts';
 import { extensionCost } from './extension-cost.ts';
@@ -25,6 +26,7 @@ const FIGURES: Array<[number, string, FigureRunner]> = [
   [6, 'Long-poll waiters', longPoll],
   [7, 'Extension size', extensionSize],
   [8, 'Intake extraction', intake],
+  [9, 'Autofill on real components', autofillComponents],
 ];
 
 const quick = process.argv.includes('--quick');

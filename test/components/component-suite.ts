@@ -16,22 +16,6 @@ import { type ComponentServer, serveComponentPages } from './serve-component-pag
  * in real Chromium with the real extension (issue 14). Success is the component's own state: its onChange /
  * v-model value, exposed by the page, equal to the code.
  */
-export const REACT_COMPONENTS: Component[] = [
-  { name: 'input-otp', firstBox: '[data-input-otp]' },
-  { name: 'react-otp-input', firstBox: '#component input' },
-  { name: 'mantine-pin-input', firstBox: '#component input:not([type=hidden])' },
-  { name: 'antd-input-otp', firstBox: '#component input' },
-  { name: 'radix-one-time-password-field', firstBox: '#component input:not([type=hidden])' },
-  { name: 'react-verification-input', firstBox: '#component input' },
-];
-
-export const MORE_COMPONENTS: Component[] = [
-  { name: 'mui-otp-input', firstBox: '#component input' },
-  { name: 'chakra-pin-input', firstBox: '#component input[data-index="0"]' },
-  { name: 'vuetify-otp-input', firstBox: '#component .v-field' },
-  { name: 'vue3-otp-input', firstBox: '#component input' },
-];
-
 export function componentSuite(components: readonly Component[]): void {
   const flow = useFlow();
   let server: ComponentServer;
