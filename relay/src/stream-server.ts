@@ -14,7 +14,14 @@ import {
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { EventLog } from './event-log.ts';
-import { isAllowedHost, isAllowedOrigin, parseStreamProtocols, tokenMatches } from './http/security.ts';
+import {
+  badTarget,
+  isAllowedHost,
+  isAllowedOrigin,
+  isOriginForm,
+  parseStreamProtocols,
+  tokenMatches,
+} from './http/security.ts';
 
 /** Everything live: what a client that cannot resume is sent. */
 export interface Snapshot {
@@ -109,6 +116,7 @@ export class StreamServer {
   }
 
   #refusal(req: IncomingMessage): RelayError | null {
+    if (!isOriginForm(req.url)) return badTarget();
     const path = new URL(req.url ?? '/', 'http://relay').pathname;
     if (path !== STREAM_PATH) return new RelayError('not_found', `No WebSocket endpoint at ${path}.`);
     if (!isAllowedHost(this.#o.hosts, req.headers.host)) return new RelayError('forbidden_host', 'Host not allowed.');

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { errorHandler } from './problem.ts';
 import { Answer, type RelayContext, type Route } from './route.ts';
-import { bearerToken, isAllowedHost, tokenChecker } from './security.ts';
+import { badTarget, bearerToken, FRAME_ANCESTORS, isAllowedHost, isOriginForm, tokenChecker } from './security.ts';
 
 export interface AppOptions {
   ctx: RelayContext;
@@ -34,12 +34,18 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
   app.set('query parser', 'simple');
   app.locals.openapi = openapi;
 
-  // 1. DNS rebinding: the Host must be one of ours, on every request.
+  // 1. DNS rebinding: the Host must be one of ours, on every request; and the target a path, never an absolute
+  // URL (`GET http://evil.example/healthz`), which a proxy-minded client could aim at us with our own Host.
+  // Framing headers go first, so refusals carry them too: no page may frame anything the relay serves
+  // (the demo replaces the CSP with its own, which keeps frame-ancestors 'none').
   app.use((req, res, next) => {
-    if (!isAllowedHost(hosts, req.headers.host)) throw new RelayError('forbidden_host', 'Host not allowed.');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
+    if (!isOriginForm(req.url)) throw badTarget();
+    if (!isAllowedHost(hosts, req.headers.host)) throw new RelayError('forbidden_host', 'Host not allowed.');
     next();
   });
   if (logger.isLevelEnabled('debug')) app.use(requestLog(logger));

@@ -1,5 +1,23 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { EXTENSION_ID, STREAM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared';
+import { EXTENSION_ID, RelayError, STREAM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared';
+
+/** Sent on every HTTP answer, with X-Frame-Options: DENY for browsers that predate CSP frame-ancestors. */
+export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+
+/**
+ * Only origin-form targets (`/path?query`, RFC 9112 §3.2.1) reach a route. Node hands absolute-form
+ * (`http://evil.example/healthz`) and asterisk-form (`*`) through as `req.url`, and Express would route the
+ * path inside them; a relay is nobody's proxy, so those are refused on requests and upgrades alike.
+ */
+export function isOriginForm(url: string | undefined): boolean {
+  return url?.startsWith('/') === true && !url.startsWith('//');
+}
+
+export function badTarget(): RelayError {
+  return new RelayError('validation_failed', 'The request target must be a path starting with "/".', {
+    errors: [{ field: '(target)', message: 'Send origin-form: a path such as /healthz, not an absolute URL.' }],
+  });
+}
 
 /**
  * The hosts a browser may name in `Host` for this relay. Checking it on every request and upgrade defeats DNS
