@@ -73,7 +73,23 @@ export interface RelayOptions {
   sns?: SnsOptions;
   /** The SMTP server for apps under test; none when absent (the CLI starts one on 127.0.0.1:2525). */
   smtp?: SmtpOptions | undefined;
+  /** Socket limits against slow or many clients (defaults in HTTP_LIMITS); tests shorten them. */
+  http?: Partial<HttpLimits>;
 }
+
+export interface HttpLimits {
+  /** Time to send the request head; Node's default (60 s) lets a dribbling client hold a socket for a minute. */
+  headersTimeoutMs: number;
+  /**
+   * Time to send the whole request, body included (Node's default: 300 s). A long poll is unaffected: it
+   * waits on the answer, after its request ended; so is the stream, whose socket is no longer an HTTP request.
+   */
+  requestTimeoutMs: number;
+  /** Open sockets at once (streams and long polls included); the relay drops connections past it on accept. */
+  maxConnections: number;
+}
+
+export const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, maxConnections: 2048 };
 
 export interface Relay {
   /** http://host:port */
@@ -189,7 +205,18 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     ...(options.stream?.resumeGraceMs === undefined ? {} : { resumeGraceMs: options.stream.resumeGraceMs }),
   });
 
-  const server = createServer(app);
+  const http = { ...HTTP_LIMITS, ...options.http };
+  const server = createServer(
+    {
+      // Node refuses a head timeout longer than the whole-request one.
+      headersTimeout: Math.min(http.headersTimeoutMs, http.requestTimeoutMs),
+      requestTimeout: http.requestTimeoutMs,
+      // Node looks for expired requests this often (default 30 s, which would stretch a 15 s limit to 45 s).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, http.headersTimeoutMs / 4)),
+    },
+    app,
+  );
+  server.maxConnections = http.maxConnections;
   server.on('upgrade', (req, socket, head) => stream.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
