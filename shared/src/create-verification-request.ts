@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './constants.ts';
 import { isE164Phone, isEmailAddress } from './destination.ts';
+import { HIDDEN_CHARACTER_MESSAGE, hiddenCharacterIn, normalizeDestination } from './normalize-destination.ts';
 import { ChannelSchema, OriginSchema, PurposeSchema } from './verification.ts';
 
 /*
@@ -18,6 +19,11 @@ export const CreateVerificationRequestSchema = z
     ttlSeconds: z.int().min(LIMITS.ttlSeconds.min).max(LIMITS.ttlSeconds.max).optional(),
   })
   .superRefine((body, ctx) => {
+    const hidden = hiddenCharacterIn(body.to);
+    if (hidden !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `${HIDDEN_CHARACTER_MESSAGE} (found ${hidden})` });
+      return;
+    }
     if (body.channel === 'sms' && !isE164Phone(body.to)) {
       ctx.addIssue({
         code: 'custom',
@@ -28,5 +34,7 @@ export const CreateVerificationRequestSchema = z
     if (body.channel === 'email' && !isEmailAddress(body.to)) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be a valid email address' });
     }
-  });
+  })
+  // Shown and stored in one spelling (NFC, email domain lowercased); the limits key on a stricter one.
+  .transform((body) => ({ ...body, to: normalizeDestination(body.to) }));
 export type CreateVerificationRequest = z.infer<typeof CreateVerificationRequestSchema>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CreateVerificationRequestSchema } from './create-verification-request.ts';
 import { isE164Phone, isEmailAddress } from './destination.ts';
 import { maskDestination } from './mask-destination.ts';
+import { destinationKey, hiddenCharacterIn, normalizeDestination } from './normalize-destination.ts';
 
 describe('destinations', () => {
   it.each([
@@ -49,5 +50,41 @@ describe('destinations', () => {
     expect(
       CreateVerificationRequestSchema.safeParse({ ...base, channel: 'sms', to: 'seller@example.com' }).success,
     ).toBe(false);
+  });
+});
+
+describe('destination spellings (issue 13 item 8)', () => {
+  it.each([
+    ['Seller+a@Shop.Example', 'Seller+a@shop.example', 'seller@shop.example'],
+    ['seller+b@shop.example', 'seller+b@shop.example', 'seller@shop.example'],
+    ['SELLER@SHOP.EXAMPLE', 'SELLER@shop.example', 'seller@shop.example'],
+    ['+tag@shop.example', '+tag@shop.example', '+tag@shop.example'],
+    ['re\u0301sume\u0301@shop.example', 'r\u00e9sum\u00e9@shop.example', 'r\u00e9sum\u00e9@shop.example'],
+    ['+14155550123', '+14155550123', '+14155550123'],
+  ])('%s is shown as %s and limited as %s', (to, shown, key) => {
+    expect(normalizeDestination(to)).toBe(shown);
+    expect(destinationKey(to)).toBe(key);
+  });
+
+  it.each([
+    ['seller\u202e@shop.example', 'U+202E'],
+    ['\u2066seller@shop.example', 'U+2066'],
+    ['sel\u200bler@shop.example', 'U+200B'],
+    ['seller@shop\u2060.example', 'U+2060'],
+    ['\ufeff+14155550123', 'U+FEFF'],
+    ['seller@shop.example', undefined],
+  ])('%j hides %s', (to, hidden) => {
+    expect(hiddenCharacterIn(to)).toBe(hidden);
+  });
+
+  it('the create body refuses hidden characters in to, and stores the shown spelling', () => {
+    const base = { channel: 'email', purpose: 'login', origin: 'https://shop.example' };
+    const refused = CreateVerificationRequestSchema.safeParse({ ...base, to: 'seller\u202e@shop.example' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['to']);
+    expect(isEmailAddress('seller\u200d@shop.example')).toBe(false);
+    expect(CreateVerificationRequestSchema.parse({ ...base, to: 'Seller@Shop.Example' }).to).toBe(
+      'Seller@shop.example',
+    );
   });
 });

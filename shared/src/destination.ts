@@ -1,5 +1,6 @@
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { hiddenCharacterIn } from './normalize-destination.ts';
 
 /** E.164: a plus, the country code and the number, no spaces; then checked against real numbering plans. */
 export function isE164Phone(to: string): boolean {
@@ -8,5 +9,5 @@ export function isE164Phone(to: string): boolean {
 
 const emailSchema = z.email({ pattern: z.regexes.rfc5322Email });
 export function isEmailAddress(to: string): boolean {
-  return to.length <= 254 && emailSchema.safeParse(to).success;
+  return to.length <= 254 && hiddenCharacterIn(to) === undefined && emailSchema.safeParse(to).success;
 }

@@ -6,6 +6,7 @@ export * from './destination.ts';
 export * from './errors.ts';
 export * from './mask-destination.ts';
 export * from './message.ts';
+export * from './normalize-destination.ts';
 export * from './stream.ts';
 export * from './stream-client.ts';
 export * from './verification.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HIDDEN_CHARACTER_MESSAGE, hiddenCharacterIn } from './normalize-destination.ts';
 import { ChannelSchema, PurposeSchema, TimestampSchema, VerificationIdSchema } from './verification.ts';
 
 export const FolderSchema = z.enum(['inbox', 'spam']);
@@ -124,7 +125,13 @@ export const InboundMessageRequestSchema = z
   .strictObject({
     channel: ChannelSchema,
     from: z.string().trim().min(1).max(320),
-    to: z.string().trim().min(1).max(320).optional(),
+    to: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .refine((to) => hiddenCharacterIn(to) === undefined, HIDDEN_CHARACTER_MESSAGE)
+      .optional(),
     subject: z.string().max(998).optional(),
     text: z.string().max(INBOUND_MAX_BODY_BYTES).optional(),
     html: z.string().max(INBOUND_MAX_BODY_BYTES).optional(),

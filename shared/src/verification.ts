@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './constants.ts';
+import { HIDDEN_CHARACTER_MESSAGE, hiddenCharacterIn, normalizeDestination } from './normalize-destination.ts';
 
 export const ChannelSchema = z.enum(['sms', 'email']);
 export type Channel = z.infer<typeof ChannelSchema>;
@@ -66,7 +67,12 @@ export const CheckRequestSchema = z.strictObject({ code: z.string().min(1).max(3
 export type CheckRequest = z.infer<typeof CheckRequestSchema>;
 
 export const CheckByDestinationRequestSchema = z.strictObject({
-  to: z.string().min(1).max(320),
+  to: z
+    .string()
+    .min(1)
+    .max(320)
+    .refine((to) => hiddenCharacterIn(to) === undefined, HIDDEN_CHARACTER_MESSAGE)
+    .transform(normalizeDestination),
   purpose: PurposeSchema,
   code: z.string().min(1).max(32),
 });

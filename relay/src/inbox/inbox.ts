@@ -1,4 +1,4 @@
-import type { Folder, Message, MessageSource, Purpose } from '@otp-relay/shared';
+import { type Folder, type Message, type MessageSource, normalizeDestination, type Purpose } from '@otp-relay/shared';
 import type { Clock } from '../clock.ts';
 import type { EventLog } from '../event-log.ts';
 import type { Scheduler } from '../scheduler.ts';
@@ -44,7 +44,7 @@ interface Waiter {
  * a space. No destination starts with a space, so read it as the plus it was meant to be.
  */
 export function normalizeTo(to: string): string {
-  return /^ \d+$/.test(to) ? `+${to.slice(1)}` : to;
+  return /^ \d+$/.test(to) ? `+${to.slice(1)}` : normalizeDestination(to);
 }
 
 /** A filter with its destination normalised and its `since` parsed, once per list or wait. */

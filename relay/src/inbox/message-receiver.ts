@@ -6,6 +6,7 @@ import {
   LIMITS,
   type Message,
   type MessageSource,
+  normalizeDestination,
 } from '@otp-relay/shared';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
@@ -101,7 +102,7 @@ export class MessageReceiver {
       source: input.source,
       channel: input.channel,
       from: input.from,
-      ...(input.to === undefined ? {} : { to: input.to }),
+      ...(input.to === undefined ? {} : { to: normalizeDestination(input.to) }),
       ...(input.subject === undefined ? {} : { subject: input.subject }),
       text: analysis.text,
       code,

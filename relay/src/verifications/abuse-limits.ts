@@ -1,11 +1,11 @@
-import { RelayError } from '@otp-relay/shared';
+import { destinationKey, RelayError } from '@otp-relay/shared';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { RelayLimits } from '../limits.ts';
 import type { DestinationRecord, RelayStore } from '../store.ts';
 
 /**
- * The per-destination abuse limits: a sliding window of sends (create and resend count alike) and a lockout
+ * The per-destination abuse limits, keyed on `destinationKey` (one mailbox, however it is spelled): a sliding window of sends (create and resend count alike) and a lockout
  * after too many consecutive failed checks. Refusals are RelayErrors with `retryAfterSeconds`.
  */
 export class AbuseLimits {
@@ -23,7 +23,7 @@ export class AbuseLimits {
 
   /** Throws send_limit_reached when `to` had its sends for the window; returns its counters otherwise. */
   assertSendAllowed(to: string, now: number): DestinationRecord {
-    const destination = this.#store.destination(to);
+    const destination = this.#store.destination(destinationKey(to));
     const { sendsPerWindow, sendWindowSeconds } = this.#limits;
     const windowStart = now - sendWindowSeconds * 1000;
     while (destination.sends.length > 0 && (destination.sends[0] as number) <= windowStart) destination.sends.shift();
@@ -50,7 +50,7 @@ export class AbuseLimits {
 
   /** Throws destination_locked while `to` is locked out; returns its counters otherwise. */
   assertNotLocked(to: string): DestinationRecord {
-    const destination = this.#store.destination(to);
+    const destination = this.#store.destination(destinationKey(to));
     const now = this.#clock.now();
     if (destination.lockedUntil > now) {
       const retryAfterSeconds = Math.ceil((destination.lockedUntil - now) / 1000);

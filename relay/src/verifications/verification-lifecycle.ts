@@ -4,6 +4,7 @@ import {
   type CreateVerificationRequest,
   type Folder,
   LIMITS,
+  normalizeDestination,
   RelayError,
   type Verification,
   type VerificationStatus,
@@ -82,7 +83,8 @@ export class VerificationLifecycle implements VerificationService {
     const ttlMs = (input.ttlSeconds ?? limits.ttlSeconds) * 1000;
     const record: VerificationRecord = {
       id: randomId('VE'),
-      to: input.to,
+      // The schema normalised it already; in-process callers (the demo) may not have.
+      to: normalizeDestination(input.to),
       channel: input.channel,
       purpose: input.purpose,
       origin: input.origin,
@@ -117,8 +119,9 @@ export class VerificationLifecycle implements VerificationService {
     return this.#check(record, code, destination);
   }
 
-  checkByDestination({ to, purpose, code }: CheckByDestinationRequest): CheckResult {
+  checkByDestination({ to: spelled, purpose, code }: CheckByDestinationRequest): CheckResult {
     const { abuse, store } = this.#d;
+    const to = normalizeDestination(spelled);
     const destination = abuse.assertNotLocked(to);
     // Newest first: the code a user was sent last is the one they type.
     const record = store.verificationsFor(to, purpose).find((candidate) => {
