@@ -12,6 +12,8 @@ export const RELAXED_LIMITS: Partial<RelayLimits> = {
   sendsPerWindow: 1_000_000,
   lockoutThreshold: 1_000_000,
   resendCooldownSeconds: 0,
+  maxLiveVerifications: 100_000_000,
+  maxDestinations: 100_000_000,
 };
 
 /**

@@ -140,6 +140,18 @@ export const SERVE_FLAGS = {
     limit: 'lockoutSeconds',
     help: 'how long it stays locked (900)',
   },
+  'max-live-verifications': {
+    type: 'string',
+    env: 'OTP_RELAY_MAX_LIVE_VERIFICATIONS',
+    limit: 'maxLiveVerifications',
+    help: 'pending verifications at once; past it a create is 429 capacity_reached (100000)',
+  },
+  'max-destinations': {
+    type: 'string',
+    env: 'OTP_RELAY_MAX_DESTINATIONS',
+    limit: 'maxDestinations',
+    help: 'destinations with send counters at once, idle ones dropped first (200000)',
+  },
   'twilio-account-sid': {
     type: 'string',
     env: 'OTP_RELAY_TWILIO_ACCOUNT_SID',

@@ -11,6 +11,10 @@ export interface RelayLimits {
   sendWindowSeconds: number;
   lockoutThreshold: number;
   lockoutSeconds: number;
+  /** Live (pending) verifications at once, over all destinations; past it a create is refused (429). */
+  maxLiveVerifications: number;
+  /** Destinations with counters at once; idle ones are dropped first, past it a send to a new one is refused. */
+  maxDestinations: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -21,6 +25,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   sendWindowSeconds: LIMITS.sendWindowSeconds,
   lockoutThreshold: LIMITS.lockoutThreshold,
   lockoutSeconds: LIMITS.lockoutSeconds,
+  maxLiveVerifications: 100_000,
+  maxDestinations: 200_000,
 };
 
 const RANGES: Record<keyof RelayLimits, [min: number, max: number]> = {
@@ -31,6 +37,8 @@ const RANGES: Record<keyof RelayLimits, [min: number, max: number]> = {
   sendWindowSeconds: [1, 86_400],
   lockoutThreshold: [1, 1_000_000],
   lockoutSeconds: [1, 86_400],
+  maxLiveVerifications: [1, 100_000_000],
+  maxDestinations: [1, 100_000_000],
 };
 
 /** Defaults with the overrides applied; throws a plain Error naming a value out of range (a startup mistake). */

@@ -25,7 +25,7 @@ export interface VerificationRecord {
   message: IssuedMessage | null;
 }
 
-/** Abuse counters per destination, keyed by the `to` string whether or not anything was ever sent to it. */
+/** Abuse counters per destination (keyed by `destinationKey`), made by a send and by nothing else. */
 export interface DestinationRecord {
   /** Send times (create or resend) inside the current window, oldest first. */
   sends: number[];
@@ -49,7 +49,18 @@ export interface RelayStore {
   /** Live messages, newest first. */
   messages(): InboxEntry[];
 
-  destination(to: string): DestinationRecord;
+  /** Pending verifications: counted up by putVerification of a new pending one, down by `ended` or delete. */
+  liveVerificationCount(): number;
+  /** A verification left `pending` (its record stays until it is forgotten). */
+  ended(record: VerificationRecord): void;
+
+  /** The counters of `key`, made if missing: only a send may call this. */
+  destination(key: string): DestinationRecord;
+  /** The counters of `key` if a send ever made them; a lookup never makes any. */
+  findDestination(key: string): DestinationRecord | undefined;
+  destinationCount(): number;
+  /** Drops the counters `isIdle` says nothing depends on any more. */
+  forgetDestinations(isIdle: (record: DestinationRecord) => boolean): void;
   clear(): void;
 }
 
@@ -66,6 +77,7 @@ export function createMemoryStore(): RelayStore {
   /** Entries in the list; an unlinked entry has no neighbours and is not `newest`. */
   const isLinked = (node: InboxEntry) => node === newest || node.newer !== undefined;
   const destinations = new Map<string, DestinationRecord>();
+  let live = 0;
 
   const unlink = (node: InboxEntry): boolean => {
     if (!isLinked(node)) return false;
@@ -81,6 +93,7 @@ export function createMemoryStore(): RelayStore {
     getVerification: (id) => verifications.get(id),
     putVerification(record) {
       if (!verifications.has(record.id)) {
+        if (record.status === 'pending') live += 1;
         const list = byDestination.get(record.to);
         if (list === undefined) byDestination.set(record.to, [record]);
         else list.push(record);
@@ -90,6 +103,7 @@ export function createMemoryStore(): RelayStore {
     deleteVerification(id) {
       const record = verifications.get(id);
       if (record === undefined) return;
+      if (record.status === 'pending') live -= 1;
       if (record.message !== null) unlink(record.message);
       record.message = null;
       verifications.delete(id);
@@ -123,15 +137,26 @@ export function createMemoryStore(): RelayStore {
       return list;
     },
 
-    destination(to) {
-      let record = destinations.get(to);
+    liveVerificationCount: () => live,
+    ended(record) {
+      if (verifications.get(record.id) === record) live -= 1;
+    },
+
+    destination(key) {
+      let record = destinations.get(key);
       if (record === undefined) {
         record = { sends: [], consecutiveFailures: 0, lockedUntil: 0 };
-        destinations.set(to, record);
+        destinations.set(key, record);
       }
       return record;
     },
+    findDestination: (key) => destinations.get(key),
+    destinationCount: () => destinations.size,
+    forgetDestinations(isIdle) {
+      for (const [key, record] of destinations) if (isIdle(record)) destinations.delete(key);
+    },
     clear() {
+      live = 0;
       verifications.clear();
       byDestination.clear();
       newest = undefined;

@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   destination_locked: 429,
   /** A global pace (the token-free demo's): nothing about the caller, only how busy the relay is. */
   rate_limited: 429,
+  /** The relay holds as many live verifications (or destinations) as it is configured to: none is started. */
+  capacity_reached: 429,
   delivery_failed: 502,
   internal_error: 500,
 } as const;

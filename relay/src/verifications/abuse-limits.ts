@@ -13,6 +13,7 @@ export class AbuseLimits {
   readonly #clock: Clock;
   readonly #limits: RelayLimits;
   readonly #logger: Logger;
+  #lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(store: RelayStore, clock: Clock, limits: RelayLimits, logger: Logger) {
     this.#store = store;
@@ -21,12 +22,18 @@ export class AbuseLimits {
     this.#logger = logger;
   }
 
-  /** Throws send_limit_reached when `to` had its sends for the window; returns its counters otherwise. */
+  /**
+   * Throws send_limit_reached when `to` had its sends for the window; returns its counters otherwise, made
+   * here if it had none (a send is the only thing that makes them). Throws capacity_reached when the relay
+   * already keeps `maxDestinations` counters and none of them is idle.
+   */
   assertSendAllowed(to: string, now: number): DestinationRecord {
-    const destination = this.#store.destination(destinationKey(to));
+    const key = destinationKey(to);
+    if (this.#store.findDestination(key) === undefined) this.#makeRoom(now);
+    const destination = this.#store.destination(key);
     const { sendsPerWindow, sendWindowSeconds } = this.#limits;
     const windowStart = now - sendWindowSeconds * 1000;
-    while (destination.sends.length > 0 && (destination.sends[0] as number) <= windowStart) destination.sends.shift();
+    trimSends(destination, windowStart);
     if (destination.sends.length >= sendsPerWindow) {
       const oldest = destination.sends[0] as number;
       const retryAfterSeconds = Math.max(1, Math.ceil((oldest - windowStart) / 1000));
@@ -48,17 +55,46 @@ export class AbuseLimits {
     else destination.sends.push(now);
   }
 
-  /** Throws destination_locked while `to` is locked out; returns its counters otherwise. */
-  assertNotLocked(to: string): DestinationRecord {
-    const destination = this.#store.destination(destinationKey(to));
+  /** Throws destination_locked while `to` is locked out; returns its counters otherwise (none if never sent to). */
+  assertNotLocked(to: string): DestinationRecord | undefined {
+    const destination = this.#store.findDestination(destinationKey(to));
     const now = this.#clock.now();
-    if (destination.lockedUntil > now) {
+    if (destination !== undefined && destination.lockedUntil > now) {
       const retryAfterSeconds = Math.ceil((destination.lockedUntil - now) / 1000);
       throw new RelayError('destination_locked', 'Too many failed checks for this destination; try again later.', {
         retryAfterSeconds,
       });
     }
     return destination;
+  }
+
+  /** The counters of a destination a verification exists for (made again if they were dropped as idle). */
+  countersOf(to: string): DestinationRecord {
+    return this.#store.destination(destinationKey(to));
+  }
+
+  /**
+   * Drops idle counters (no send in the window, not locked) once the store holds `maxDestinations`, at most
+   * once a second: a sweep is linear, and a flood of new destinations must not make every create pay for one.
+   */
+  #makeRoom(now: number): void {
+    const { maxDestinations, sendWindowSeconds } = this.#limits;
+    if (this.#store.destinationCount() < maxDestinations) return;
+    if (now - this.#lastSweep >= 1000 || now < this.#lastSweep) {
+      this.#lastSweep = now;
+      const windowStart = now - sendWindowSeconds * 1000;
+      this.#store.forgetDestinations((record) => {
+        trimSends(record, windowStart);
+        return record.sends.length === 0 && record.lockedUntil <= now;
+      });
+    }
+    if (this.#store.destinationCount() >= maxDestinations) {
+      throw new RelayError(
+        'capacity_reached',
+        `The relay keeps counters for ${maxDestinations} destinations, its limit; try again later.`,
+        { retryAfterSeconds: 60 },
+      );
+    }
   }
 
   countFailure(to: string, destination: DestinationRecord): void {
@@ -74,4 +110,8 @@ export class AbuseLimits {
   countSuccess(destination: DestinationRecord): void {
     destination.consecutiveFailures = 0;
   }
+}
+
+function trimSends(destination: DestinationRecord, windowStart: number): void {
+  while (destination.sends.length > 0 && (destination.sends[0] as number) <= windowStart) destination.sends.shift();
 }

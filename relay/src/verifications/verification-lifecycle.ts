@@ -78,6 +78,14 @@ export class VerificationLifecycle implements VerificationService {
   create(input: CreateVerificationRequest): Verification {
     const { store, clock, limits, abuse } = this.#d;
     const now = clock.now();
+    // Memory is bounded by what is live: past the cap nothing new starts (the demo's pace is its own).
+    if (store.liveVerificationCount() >= limits.maxLiveVerifications) {
+      throw new RelayError(
+        'capacity_reached',
+        `The relay holds ${limits.maxLiveVerifications} live verifications, its limit; try again when some have ended.`,
+        { retryAfterSeconds: 60 },
+      );
+    }
     const destination = abuse.assertSendAllowed(input.to, now);
     const plan = this.#plan(input);
     const ttlMs = (input.ttlSeconds ?? limits.ttlSeconds) * 1000;
@@ -115,7 +123,7 @@ export class VerificationLifecycle implements VerificationService {
 
   check(id: string, code: string): CheckResult {
     const record = this.#find(id);
-    const destination = this.#d.abuse.assertNotLocked(record.to);
+    const destination = this.#d.abuse.assertNotLocked(record.to) ?? this.#d.abuse.countersOf(record.to);
     return this.#check(record, code, destination);
   }
 
@@ -129,10 +137,11 @@ export class VerificationLifecycle implements VerificationService {
       return candidate.status === 'pending';
     });
     if (record === undefined) {
-      abuse.countFailure(to, destination);
+      // Nothing was sent there, so there is nothing to guess and nothing to keep: no counters are made.
+      if (destination !== undefined) abuse.countFailure(to, destination);
       return { ...failedByDestination };
     }
-    const result = this.#check(record, code, destination);
+    const result = this.#check(record, code, destination ?? abuse.countersOf(to));
     return result.valid ? { valid: true, status: 'approved' } : { ...failedByDestination };
   }
 
@@ -251,7 +260,8 @@ export class VerificationLifecycle implements VerificationService {
 
   /** The code dies: status changes, its message leaves the inbox, nothing of it is scheduled any more. */
   #end(record: VerificationRecord, status: Exclude<VerificationStatus, 'pending'>, at: number): void {
-    const { scheduler, events } = this.#d;
+    const { scheduler, events, store } = this.#d;
+    if (record.status === 'pending') store.ended(record);
     record.status = status;
     record.codeDigest = null;
     record.updatedAt = at;
