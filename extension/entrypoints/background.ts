@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleRuntimeMessage } from '../lib/background-router.ts';
 import { createBackground } from '../lib/create-background.ts';
 import { FILL_COMMAND, runFillCommand } from '../lib/fill-command.ts';
+import { restrictStorage } from '../lib/restrict-storage.ts';
 
 /** Wakes a worker that slept while the relay was down (its retry timers died with it). */
 const WAKE_ALARM = 'otp-relay/wake';
@@ -10,9 +11,13 @@ const WAKE_ALARM = 'otp-relay/wake';
 export default defineBackground({
   type: 'module',
   main() {
+    // Before anything stores or injects: no content script may read the token (lib/restrict-storage.ts).
+    const restricted = restrictStorage().catch((error: unknown) => {
+      console.error('otp-relay: could not restrict storage to the extension', error);
+    });
     // Settings sync, stream link, code keeper, seeding and fill policy (lib/create-background.ts wires them).
     const background = createBackground();
-    const started = background.start();
+    const started = restricted.then(() => background.start());
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       void started.then(() => handleRuntimeMessage(message, sender, browser.runtime.id, background)).then(sendResponse);
