@@ -11,6 +11,7 @@ import { currentLoad, describeMachine } from './lib/machine.ts';
 import { markdown, textTable } from './lib/report.ts';
 import { longPoll } from './long-poll.ts';
 import { memory } from './memory.ts';
+import { twilioThroughput } from './twilio-throughput.ts';
 
 /**
  * The benchmark suite of issue 5: runs each figure in turn, prints the table and writes docs/benchmarks.md.
@@ -27,6 +28,7 @@ const FIGURES: Array<[number, string, FigureRunner]> = [
   [7, 'Extension size', extensionSize],
   [8, 'Intake extraction', intake],
   [9, 'Autofill on real components', autofillComponents],
+  [10, 'Twilio Verify throughput', twilioThroughput],
 ];
 
 const quick = process.argv.includes('--quick');
