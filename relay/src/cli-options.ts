@@ -317,6 +317,12 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   }
   const twilioAccountSid = flags.text('twilio-account-sid');
   const twilioAuthToken = flags.text('twilio-auth-token');
+  if (twilioAccountSid !== undefined && !/^AC[0-9A-Za-z]{32}$/.test(twilioAccountSid)) {
+    throw new UsageError('--twilio-account-sid must be "AC" and 32 letters or digits, as Twilio account SIDs are');
+  }
+  if (twilioAuthToken !== undefined && twilioAuthToken.length < 16) {
+    throw new UsageError('--twilio-auth-token must be at least 16 characters');
+  }
   const snsAccessKeyId = flags.text('sns-access-key-id');
   const snsSecretAccessKey = flags.text('sns-secret-access-key');
   if ((snsAccessKeyId === undefined) !== (snsSecretAccessKey === undefined)) {

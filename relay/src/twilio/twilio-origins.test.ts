@@ -46,5 +46,8 @@ describe('Twilio origins', () => {
       origins: { default: 'http://localhost:3000', byKey: { Pay: 'https://pay.example' } },
     });
     expect(() => parseCliOptions(['--twilio-origin', 'nope'], {})).toThrow(/twilio-origin/);
+    expect(() => parseCliOptions(['--twilio-account-sid', 'AC123'], {})).toThrow(/twilio-account-sid/);
+    expect(() => parseCliOptions(['--twilio-auth-token', 'short'], {})).toThrow(/twilio-auth-token/);
+    expect(() => parseCliOptions(['--sns-access-key-id', 'AKIA0000'], {})).toThrow(/go together/);
   });
 });

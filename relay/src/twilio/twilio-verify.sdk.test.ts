@@ -178,6 +178,17 @@ describe('Twilio Verify v2 through the official SDK', () => {
     expect(message.code).toMatch(/^\d{6}$/);
   });
 
+  it('POST /api/v1/reset forgets every verification (services stay)', async () => {
+    const { client, service } = await start();
+    const verify = client.verify.v2.services(service.sid);
+    const created = await verify.verifications.create({ to: PHONE, channel: 'sms' });
+    const { code } = await t.client.waitForMessage({ to: PHONE });
+    await t.client.reset();
+    expect(await failure(verify.verificationChecks.create({ to: PHONE, code }))).toMatchObject({ code: 20404 });
+    expect(await failure(verify.verifications(created.sid).fetch())).toMatchObject({ code: 20404 });
+    expect((await verify.fetch()).sid).toBe(service.sid);
+  });
+
   it('an origin per service: by FriendlyName or SID, else the default', async () => {
     t = await startTestRelay({
       testClock: true,

@@ -291,7 +291,8 @@ export class TwilioVerify {
       receiver.receive({
         source: 'twilio',
         channel,
-        from: channel === 'email' ? `no-reply@verify.twilio.com` : service.friendlyName,
+        // The service's name, never an address: a From domain would bind the code to that domain's site.
+        from: service.friendlyName,
         to: record.to,
         ...(channel === 'email' ? { subject: `${service.friendlyName} verification code` } : {}),
         text: words,
