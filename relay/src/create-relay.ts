@@ -167,7 +167,14 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const mounts: Record<string, express.Router> = {};
   if (options.demo !== false) mounts['/demo'] = createDemoRouter({ service, now: () => clock.now() });
   if (twilio !== undefined) mounts['/twilio'] = twilio.router;
-  const sns = createSns(options.sns ?? {}, options.testControls ?? true, { receiver, chaos, logger });
+  const sns = createSns(options.sns ?? {}, options.testControls ?? true, {
+    receiver,
+    chaos,
+    scheduler,
+    clock,
+    events,
+    logger,
+  });
   if (sns !== undefined) mounts['/aws/sns'] = sns;
 
   // The allow-list is filled in once the port is known (port 0 picks one at listen time).

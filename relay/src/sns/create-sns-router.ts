@@ -3,7 +3,9 @@ import { isE164Phone } from '@otp-relay/shared';
 import express, { type Request } from 'express';
 import type { Logger } from 'pino';
 import type { Chaos } from '../chaos.ts';
-import type { MessageReceiver } from '../inbox/message-receiver.ts';
+import type { EventLog } from '../event-log.ts';
+import type { MessageReceiver, ReceivedMessage } from '../inbox/message-receiver.ts';
+import type { Scheduler } from '../scheduler.ts';
 import { isRefusal, parseSigV4, verifySigV4 } from './sigv4.ts';
 import { escapeXml, SNS_XMLNS, SnsError, sendSnsError, sendXml } from './sns-error.ts';
 
@@ -14,6 +16,10 @@ export interface SnsRouterOptions {
   acceptAnyKey: boolean;
   receiver: MessageReceiver;
   chaos: Chaos;
+  /** Runs chaos-delayed deliveries on the relay's clock (the test clock included); reset drops them. */
+  scheduler: Scheduler;
+  clock: { now(): number };
+  events: EventLog;
   logger: Logger;
   /** Wall time for signature dates (clients sign with theirs, not the relay's test clock). */
   now?: () => number;
@@ -28,8 +34,18 @@ const MAX_SMS = 1600;
  * `Publish` with a `PhoneNumber` lands in the inbox through the MessageReceiver (source `sns`). Requests are
  * SigV4-signed; the signature is verified for configured keys.
  */
-export function createSnsRouter({ keys, acceptAnyKey, receiver, chaos, logger, now = Date.now }: SnsRouterOptions) {
+export function createSnsRouter(options: SnsRouterOptions) {
+  const { keys, acceptAnyKey, receiver, chaos, scheduler, clock, events, logger, now = Date.now } = options;
   const router = express.Router();
+  const held = new Map<string, ReceivedMessage>();
+  scheduler.handle('sns-deliver', (id) => {
+    const message = held.get(id);
+    held.delete(id);
+    if (message !== undefined) receiver.receive(message);
+  });
+  events.subscribe((event) => {
+    if (event.type === 'reset') held.clear();
+  });
   // The raw bytes: the signature covers the body's hash, so it is parsed only after it is checked.
   router.use(express.raw({ type: () => true, limit: '300kb' }));
   router.post('/', (req, res) => {
@@ -73,17 +89,23 @@ export function createSnsRouter({ keys, acceptAnyKey, receiver, chaos, logger, n
     const plan = chaos.plan({ to: phone, channel: 'sms', purpose: 'login' });
     if (plan.action === 'fail')
       throw new SnsError(500, 'InternalError', 'The request processing has failed (chaos rule).', 'Receiver');
+    const messageId = randomUUID();
     if (plan.action === 'deliver') {
-      receiver.receive({
+      const received: ReceivedMessage = {
         source: 'sns',
         channel: 'sms',
         from: attribute(form, 'AWS.SNS.SMS.SenderID') ?? 'AWS SNS',
         to: phone,
         text: message,
         folder: plan.folder,
-      });
+      };
+      if (plan.delayMs > 0) {
+        held.set(messageId, received);
+        scheduler.schedule('sns-deliver', messageId, clock.now() + plan.delayMs);
+      } else {
+        receiver.receive(received);
+      }
     }
-    const messageId = randomUUID();
     const requestId = randomUUID();
     logger.info({ messageId, delivery: plan.action }, 'sns publish');
     res.setHeader('x-amzn-RequestId', requestId);

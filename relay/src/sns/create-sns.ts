@@ -1,7 +1,9 @@
 import type express from 'express';
 import type { Logger } from 'pino';
 import type { Chaos } from '../chaos.ts';
+import type { EventLog } from '../event-log.ts';
 import type { MessageReceiver } from '../inbox/message-receiver.ts';
+import type { Scheduler } from '../scheduler.ts';
 import { createSnsRouter } from './create-sns-router.ts';
 
 export interface SnsOptions {
@@ -17,7 +19,14 @@ export interface SnsOptions {
 export function createSns(
   options: SnsOptions,
   testControls: boolean,
-  parts: { receiver: MessageReceiver; chaos: Chaos; logger: Logger },
+  parts: {
+    receiver: MessageReceiver;
+    chaos: Chaos;
+    scheduler: Scheduler;
+    clock: { now(): number };
+    events: EventLog;
+    logger: Logger;
+  },
 ): express.Router | undefined {
   const { accessKeyId, secretAccessKey } = options;
   if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {

@@ -105,6 +105,11 @@ describe('AWS SNS Publish through @aws-sdk/client-sns', () => {
     await t.client.setChaos([{ match: { to: PHONE }, action: 'drop', times: 1 }]);
     await client.send(new PublishCommand({ PhoneNumber: PHONE, Message: 'Your code is 123456' }));
     expect(await t.client.listMessages({ to: PHONE })).toEqual([]);
+    await t.client.setChaos([{ match: { to: PHONE }, action: 'delay', delayMs: 3000, times: 1 }]);
+    await client.send(new PublishCommand({ PhoneNumber: PHONE, Message: 'Your code is 123456' }));
+    expect(await t.client.listMessages({ to: PHONE })).toEqual([]);
+    await t.client.advanceClock(3000);
+    expect((await t.client.listMessages({ to: PHONE })).map((m) => m.code)).toEqual(['123456']);
     await t.client.setChaos([{ match: { to: PHONE }, action: 'fail', times: 1 }]);
     expect(
       await failure(client.send(new PublishCommand({ PhoneNumber: PHONE, Message: 'Your code is 123456' }))),

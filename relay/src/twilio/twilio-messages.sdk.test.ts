@@ -117,6 +117,14 @@ describe('Twilio Programmable Messaging through the official SDK', () => {
     await expect.poll(async () => (await client.messages(failed.sid).fetch()).status).toBe('failed');
     expect(await t.client.listMessages({ to: PHONE })).toEqual([]);
 
+    await t.client.setChaos([{ match: { to: '+14155550124' }, action: 'delay', delayMs: 4000 }]);
+    const late = await client.messages.create({ to: '+14155550124', from: '+15005550006', body: 'Code 654321' });
+    await expect.poll(async () => (await client.messages(late.sid).fetch()).status).toBe('sent');
+    expect(await t.client.listMessages({ to: '+14155550124' })).toEqual([]);
+    await t.client.advanceClock(4000);
+    expect((await client.messages(late.sid).fetch()).status).toBe('delivered');
+    expect((await t.client.listMessages({ to: '+14155550124' })).map((m) => m.code)).toEqual(['654321']);
+
     // Another account's path is not this one's.
     const other = twilio(`AC${'1'.repeat(32)}`, TWILIO_TEST_AUTH_TOKEN, {
       httpClient: new RelayRequestClient(t.relay.url),

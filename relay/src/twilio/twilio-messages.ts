@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import { randomId } from '../codes.ts';
 import type { EventLog } from '../event-log.ts';
 import type { MessageReceiver } from '../inbox/message-receiver.ts';
+import type { Scheduler } from '../scheduler.ts';
 import { TwilioError } from './twilio-error.ts';
 
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed';
@@ -36,6 +37,8 @@ export interface TwilioMessagesDeps {
   clock: Clock;
   chaos: Chaos;
   events: EventLog;
+  /** Runs chaos-delayed deliveries on the relay's clock (the test clock included). */
+  scheduler: Scheduler;
   logger: Logger;
   /** Default: global fetch. Status callbacks are posted through it. */
   fetch?: typeof fetch;
@@ -46,6 +49,13 @@ const MAX_BODY = 1600;
 /** Messages kept for fetch and list, oldest leaving first. */
 const MAX_KEPT = 10_000;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const DELIVER = 'twilio-message-deliver';
+
+interface Held {
+  record: TwilioMessageRecord;
+  folder: 'inbox' | 'spam';
+  callback: URL | undefined;
+}
 
 /**
  * Programmable Messaging's `Messages.json`: a sent SMS lands in the inbox through the MessageReceiver (source
@@ -56,11 +66,20 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export class TwilioMessages {
   readonly #d: TwilioMessagesDeps;
   readonly #messages = new Map<string, TwilioMessageRecord>();
+  /** Messages a chaos delay holds back, by SID. */
+  readonly #held = new Map<string, Held>();
 
   constructor(deps: TwilioMessagesDeps) {
     this.#d = deps;
     deps.events.subscribe((event) => {
-      if (event.type === 'reset') this.#messages.clear();
+      if (event.type !== 'reset') return;
+      this.#messages.clear();
+      this.#held.clear();
+    });
+    deps.scheduler.handle(DELIVER, (sid) => {
+      const held = this.#held.get(sid);
+      this.#held.delete(sid);
+      if (held !== undefined) this.#land(held.record, held.folder, held.callback, []);
     });
   }
 
@@ -122,33 +141,52 @@ export class TwilioMessages {
   }
 
   #deliver(record: TwilioMessageRecord, callback: URL | undefined): void {
-    const { receiver, chaos, clock } = this.#d;
+    const { chaos, clock, scheduler } = this.#d;
     const plan = chaos.plan({ to: record.to, channel: 'sms', purpose: 'login' });
-    const steps: MessageStatus[] = [];
     if (plan.action === 'fail') {
       record.errorCode = 30008;
-      steps.push('failed');
-    } else {
-      steps.push('sent');
-      if (plan.action === 'drop') {
-        record.errorCode = 30005;
-        steps.push('undelivered');
-      } else {
-        receiver.receive({
-          source: 'twilio',
-          channel: 'sms',
-          from: record.from ?? record.messagingServiceSid ?? 'Twilio',
-          to: record.to,
-          text: record.body,
-          folder: plan.folder,
-        });
-        steps.push('delivered');
-      }
+      this.#settle(record, callback, ['failed']);
+      return;
     }
-    const now = clock.now();
+    if (plan.action === 'drop') {
+      record.errorCode = 30005;
+      this.#settle(record, callback, ['sent', 'undelivered']);
+      return;
+    }
+    if (plan.delayMs > 0) {
+      // Sent at once, delivered when the delay is over (on the relay's clock).
+      this.#settle(record, callback, ['sent']);
+      this.#held.set(record.sid, { record, folder: plan.folder, callback });
+      scheduler.schedule(DELIVER, record.sid, clock.now() + plan.delayMs);
+      return;
+    }
+    this.#land(record, plan.folder, callback, ['sent']);
+  }
+
+  /** Into the inbox through the MessageReceiver; then `delivered`. */
+  #land(
+    record: TwilioMessageRecord,
+    folder: 'inbox' | 'spam',
+    callback: URL | undefined,
+    before: MessageStatus[],
+  ): void {
+    this.#d.receiver.receive({
+      source: 'twilio',
+      channel: 'sms',
+      from: record.from ?? record.messagingServiceSid ?? 'Twilio',
+      to: record.to,
+      text: record.body,
+      folder,
+    });
+    this.#settle(record, callback, [...before, 'delivered']);
+  }
+
+  /** The record takes the last of `steps`; each step is posted to the status callback, in order. */
+  #settle(record: TwilioMessageRecord, callback: URL | undefined, steps: MessageStatus[]): void {
+    const now = this.#d.clock.now();
     record.updatedAt = now;
-    if (steps[0] === 'sent') record.sentAt = now;
-    record.status = steps[steps.length - 1] ?? 'failed';
+    if (steps.includes('sent')) record.sentAt = now;
+    record.status = steps[steps.length - 1] ?? record.status;
     if (callback !== undefined) void this.#callBack(record, callback, steps);
   }
 
