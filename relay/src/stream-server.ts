@@ -208,14 +208,20 @@ export class StreamServer {
     this.#sendText(client, JSON.stringify(frame));
   }
 
-  /** A client that cannot keep up is cut off rather than buffered without end (it resumes when it returns). */
+  /**
+   * A client that cannot keep up is cut off rather than buffered without end (it resumes when it returns).
+   * Judged on what was still pending before this send: one large frame (a snapshot of thousands of codes) is
+   * not a slow client, and counting it cut off even fast ones right after the send, in a reconnect loop.
+   */
   #sendText(client: Client, text: string | Buffer): void {
     if (client.ws.readyState !== client.ws.OPEN) return;
-    client.ws.send(text, TEXT_FRAME);
-    if (client.ws.bufferedAmount > this.#o.maxBufferedBytes) {
-      this.#o.logger.warn({ bufferedAmount: client.ws.bufferedAmount }, 'stream client too slow; terminated');
+    const pending = client.ws.bufferedAmount;
+    if (pending > this.#o.maxBufferedBytes) {
+      this.#o.logger.warn({ bufferedAmount: pending }, 'stream client too slow; terminated');
       client.ws.terminate();
+      return;
     }
+    client.ws.send(text, TEXT_FRAME);
   }
 
   #heartbeat(): void {
