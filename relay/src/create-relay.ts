@@ -19,6 +19,8 @@ import { RawMessages } from './inbox/raw-messages.ts';
 import { configFileRules, type SenderRuleBook, type SenderRulesPersistence } from './inbox/sender-rule-book.ts';
 import { type RelayLimits, resolveLimits } from './limits.ts';
 import { createLogger } from './logger.ts';
+import { type MailboxConfig, readMailboxes } from './mailbox/mailbox-config.ts';
+import { MailboxWatcher } from './mailbox/mailbox-watcher.ts';
 import { type SmtpListener, type SmtpOptions, startSmtpServer } from './smtp/create-smtp-server.ts';
 import { createSns, type SnsOptions } from './sns/create-sns.ts';
 import type { RelayStore } from './store.ts';
@@ -75,6 +77,10 @@ export interface RelayOptions {
   smtp?: SmtpOptions | undefined;
   /** Socket limits against slow or many clients (defaults in HTTP_LIMITS); tests shorten them. */
   http?: Partial<HttpLimits>;
+  /** Real mailboxes to watch read-only (IMAP IDLE); default: those `otp-relay mailbox add` stored in `configStore`. */
+  mailboxes?: MailboxConfig[];
+  /** Reconnect backoff of the mailbox watchers (tests shorten it). */
+  mailboxBackoff?: { baseMs: number; capMs: number };
 }
 
 export interface HttpLimits {
@@ -124,6 +130,8 @@ export interface Relay {
   smtp: SmtpListener | undefined;
   /** Raw bytes of the messages that came as email (GET /api/v1/messages/:id/raw). */
   rawMessages: RawMessages;
+  /** One watcher per watched mailbox, with its status. */
+  mailboxes: MailboxWatcher[];
   /** Graceful stop: refuse new connections, close WebSockets with 1001, end long polls, free the port. */
   close(): Promise<void>;
 }
@@ -188,6 +196,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       senderRules,
       controls,
       rawMessages,
+      mailboxes: () => mailboxes.map((watcher) => watcher.status()),
       testControls: options.testControls ?? true,
       shutdown: shutdown.signal,
     },
@@ -238,10 +247,22 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   logger.info({ url, testClock: clock.isTest, epoch: events.epoch }, 'relay listening');
 
   let smtp: SmtpListener | undefined;
+  const mailboxConfigs =
+    options.mailboxes ?? (options.configStore === undefined ? [] : await readMailboxes(options.configStore));
+  const mailboxes = mailboxConfigs.map(
+    (config) =>
+      new MailboxWatcher(config, {
+        receiver,
+        raw: rawMessages,
+        logger,
+        ...(options.mailboxBackoff === undefined ? {} : { backoff: options.mailboxBackoff }),
+      }),
+  );
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       const smtpStopped = smtp?.close();
+      const mailboxesStopped = Promise.all(mailboxes.map((watcher) => watcher.stop()));
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       shutdown.abort();
       inbox.releaseAll();
@@ -253,6 +274,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       await stopped;
       clearTimeout(force);
       await smtpStopped;
+      await mailboxesStopped;
       scheduler.dispose();
       logger.info('relay stopped');
     })();
@@ -270,6 +292,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     }
     logger.info({ host: smtp.host, port: smtp.port }, 'smtp listening');
   }
+  // Not awaited: an unreachable mail server must not hold up the relay; `status` shows how each one is.
+  for (const watcher of mailboxes) void watcher.start();
 
   return {
     url,
@@ -290,6 +314,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     server,
     smtp,
     rawMessages,
+    mailboxes,
     close,
   };
 }

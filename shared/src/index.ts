@@ -4,6 +4,7 @@ export * from './controls.ts';
 export * from './create-verification-request.ts';
 export * from './destination.ts';
 export * from './errors.ts';
+export * from './mailboxes.ts';
 export * from './mask-destination.ts';
 export * from './message.ts';
 export * from './normalize-destination.ts';

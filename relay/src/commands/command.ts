@@ -19,6 +19,8 @@ export interface CliIo {
 export interface CliCommand {
   /** The words that select it: ['token', 'rotate']. */
   path: readonly string[];
+  /** True when words after the command's own are its arguments (`mailbox add <url>`), not an unknown command. */
+  takesArguments?: boolean;
   /** One line for the command list in --help. */
   summary: string;
   /** The full --help text of this command. */

@@ -96,7 +96,15 @@ describe('runCli: the subcommand dispatcher', () => {
   });
 
   it('the real table: serve first, then the token commands; the help lists each', () => {
-    expect(COMMANDS.map((c) => c.path.join(' '))).toEqual(['serve', 'token rotate', 'token show']);
+    expect(COMMANDS.map((c) => c.path.join(' '))).toEqual([
+      'serve',
+      'token rotate',
+      'token show',
+      'mailbox add',
+      'mailbox list',
+      'mailbox remove',
+      'status',
+    ]);
     for (const command of COMMANDS) expect(globalHelp()).toContain(command.summary);
   });
 });

@@ -54,7 +54,7 @@ function match(commands: readonly CliCommand[], words: string[]): CliCommand | u
     if (fits && command.path.length > (best?.path.length ?? 0)) best = command;
   }
   // Words left over after the longest match are not flags: e.g. `token rotate now`.
-  return best && best.path.length === words.length ? best : undefined;
+  return best && (best.path.length === words.length || best.takesArguments) ? best : undefined;
 }
 
 /** `otp-relay --help`: the commands, then the relay's own options. */

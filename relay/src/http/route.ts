@@ -1,3 +1,4 @@
+import type { MailboxStatus } from '@otp-relay/shared';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Inbox } from '../inbox/inbox.ts';
@@ -19,6 +20,8 @@ export interface RelayContext {
   controls: TestControls;
   /** Raw bytes of email messages (SMTP, IMAP); absent where nothing keeps them. */
   rawMessages?: RawMessages;
+  /** How each watched mailbox is; absent where none are watched. */
+  mailboxes?: () => MailboxStatus[];
   testControls: boolean;
   /** Waiters still open when the relay shuts down are ended through this signal. */
   shutdown: AbortSignal;
