@@ -23,25 +23,26 @@ export function scoreOf(mutants: MutantResult[]): Score {
 const line = (mutant: MutantResult) => mutant.location.start.line;
 
 export function renderReport(
-  scored: { module: MutationModule; mutants: MutantResult[] }[],
+  scored: { module: MutationModule; mutants: MutantResult[]; date: string }[],
   explained: Explained[],
-  run: { minutes: string; goal: number },
+  run: { goal: number; total: number },
 ): string {
   const out: string[] = [
     '# Mutation testing',
     '',
     `\`npm run mutate\` (StrykerJS, vitest runner, per-test coverage, static mutants ignored) over the modules`,
-    `whose tests must catch real bugs. Goal: at least ${run.goal} % detected in each. Last full run: ${run.minutes} min`,
-    `on ${new Date().toISOString().slice(0, 10)}. Every survivor is listed with why it is harmless, or UNEXPLAINED.`,
+    `whose tests must catch real bugs (mutation/modules.ts); \`npm run mutate -- <name>\` redoes one module. Goal: at`,
+    `least ${run.goal} % detected in each. Every survivor is listed with why it is harmless, or UNEXPLAINED.`,
+    `${scored.length} of ${run.total} modules measured so far.`,
     '',
-    '| module | promise | detected | survived | score |',
-    '|---|---|---:|---:|---:|',
+    '| module | promise | measured | detected | survived | score |',
+    '|---|---|---|---:|---:|---:|',
   ];
-  for (const { module, mutants } of scored) {
+  for (const { module, mutants, date } of scored) {
     const score = scoreOf(mutants);
     const mark = score.percent >= run.goal ? '' : ' (below goal)';
     out.push(
-      `| ${module.name} | ${module.promise} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
+      `| ${module.name} | ${module.promise} | ${date} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
     );
   }
   for (const { module, mutants } of scored) {

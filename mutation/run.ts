@@ -4,7 +4,7 @@
  * reason it is harmless from explained.ts or marked UNEXPLAINED. Slow (minutes per module on 2 cores), so it is
  * not part of `npm test`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { MutantResult } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
@@ -24,43 +24,57 @@ if (modules.length === 0) {
 
 patchVitestRunner();
 
-const started = Date.now();
-const results = await new Stryker({
-  testRunner: 'vitest',
-  plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'mutation/vitest.config.ts', related: true },
-  mutate: modules.flatMap((module) => module.files),
-  coverageAnalysis: 'perTest',
-  // Module-level constants (keyword tables, limits) are read once at import: each would rerun every test file.
-  ignoreStatic: true,
-  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
-  timeoutMS: 20_000,
-  incremental: true,
-  incrementalFile: 'mutation/.reports/incremental.json',
-  reporters: ['clear-text', 'progress'],
-  tempDirName: 'mutation/.reports/sandbox',
-  cleanTempDir: 'always',
-  disableTypeChecks: true,
-}).runMutationTest();
+/** Each module's last results, kept between runs: `npm run mutate -- autofill` redoes one and rewrites the report. */
+const saved = (module: MutationModule) => `mutation/.reports/${module.name.replaceAll(/[^a-z0-9]+/gi, '-')}.json`;
 
-const byFile = new Map<string, MutantResult[]>();
-for (const result of results) {
-  const file = relative(process.cwd(), result.fileName);
-  const list = byFile.get(file) ?? [];
-  list.push({ ...result, fileName: file });
-  byFile.set(file, list);
+function mutate(module: MutationModule): Promise<MutantResult[]> {
+  return new Stryker({
+    testRunner: 'vitest',
+    plugins: ['@stryker-mutator/vitest-runner'],
+    vitest: { configFile: 'mutation/vitest.config.ts', related: true },
+    mutate: module.files,
+    coverageAnalysis: 'perTest',
+    // Module-level constants (keyword tables, limits) are read once at import: each would rerun every test file.
+    ignoreStatic: true,
+    concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
+    timeoutMS: 20_000,
+    incremental: true,
+    incrementalFile: 'mutation/.reports/incremental.json',
+    reporters: ['clear-text', 'progress'],
+    tempDirName: 'mutation/.reports/sandbox',
+    cleanTempDir: 'always',
+    disableTypeChecks: true,
+    // Stryker rewrites the tsconfig it finds with the compiler API of TypeScript 5, which TypeScript 7 no longer
+    // has; vitest does not read tsconfig references, so point Stryker at none.
+    tsconfigFile: 'mutation/.no-tsconfig.json',
+    // Stryker types this as a const enum, which isolatedModules code cannot import.
+    logLevel: 'warn' as never,
+  }).runMutationTest();
 }
-const scored = modules.map((module: MutationModule) => ({
-  module,
-  mutants: module.files.flatMap((file) => byFile.get(file) ?? []),
-}));
 
-const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-const partial = modules.length !== MUTATION_MODULES.length;
-const path = partial ? 'mutation/.reports/mutation.md' : 'docs/mutation.md';
-writeFileSync(path, renderReport(scored, EXPLAINED, { minutes, goal: MUTATION_GOAL }));
-for (const { module, mutants } of scored) {
-  const score = scoreOf(mutants);
-  console.log(`${score.percent.toFixed(1).padStart(5)} %  ${module.name}`);
+function writeReport(): void {
+  const scored = MUTATION_MODULES.flatMap((module) => {
+    if (!existsSync(saved(module))) return [];
+    const { mutants, date } = JSON.parse(readFileSync(saved(module), 'utf8')) as {
+      mutants: MutantResult[];
+      date: string;
+    };
+    return [{ module, mutants, date }];
+  });
+  writeFileSync(
+    'docs/mutation.md',
+    renderReport(scored, EXPLAINED, { goal: MUTATION_GOAL, total: MUTATION_MODULES.length }),
+  );
 }
-console.log(`report: ${path}`);
+
+mkdirSync('mutation/.reports', { recursive: true });
+for (const module of modules) {
+  const started = Date.now();
+  const results = await mutate(module);
+  const mutants = results.map((result) => ({ ...result, fileName: relative(process.cwd(), result.fileName) }));
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  writeFileSync(saved(module), JSON.stringify({ mutants, date: new Date().toISOString().slice(0, 10), minutes }));
+  writeReport();
+  console.log(`${scoreOf(mutants).percent.toFixed(1).padStart(5)} %  ${module.name}  (${minutes} min)`);
+}
+console.log('report: docs/mutation.md');
