@@ -86,6 +86,21 @@ export const SERVE_FLAGS = {
     help: 'offer STARTTLS on the SMTP port (self-signed certificate: clients must not verify it)',
   },
   'no-demo': { type: 'boolean', env: 'OTP_RELAY_NO_DEMO', help: 'do not serve the demo seller center at /demo' },
+  'phone-port': {
+    type: 'string',
+    env: 'OTP_RELAY_PHONE_PORT',
+    help: 'turn on the phone listener (SMS forwarder apps post here) on this port (default off)',
+  },
+  'phone-host': {
+    type: 'string',
+    env: 'OTP_RELAY_PHONE_HOST',
+    help: "interface of the phone listener, e.g. the laptop's LAN address (default 127.0.0.1)",
+  },
+  'phone-http': {
+    type: 'boolean',
+    env: 'OTP_RELAY_PHONE_HTTP',
+    help: 'serve the phone listener over plain HTTP instead of HTTPS (SMS then cross the LAN readable)',
+  },
   'log-level': {
     type: 'string',
     env: 'OTP_RELAY_LOG_LEVEL',
@@ -304,6 +319,12 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   }
   const port = flags.integer('port') ?? DEFAULT_PORT;
   if (port > 65_535) throw new UsageError(`--port must be 0–65535 (got ${port})`);
+  const phonePort = flags.integer('phone-port');
+  if (phonePort !== undefined && phonePort > 65_535)
+    throw new UsageError(`--phone-port must be 0–65535 (got ${phonePort})`);
+  if (phonePort === undefined && (flags.text('phone-host') !== undefined || flags.flag('phone-http'))) {
+    throw new UsageError('--phone-host and --phone-http need --phone-port');
+  }
   const logFormat = flags.text('log-format');
   if (logFormat !== undefined && !(LOG_FORMATS as readonly string[]).includes(logFormat)) {
     throw new UsageError(`--log-format must be ${LOG_FORMATS.join(' or ')} (got "${logFormat}")`);
@@ -358,6 +379,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
         ...(twilioAuthToken === undefined ? {} : { authToken: twilioAuthToken }),
         origins: twilioOrigins,
       },
+      ...(phonePort === undefined
+        ? {}
+        : {
+            phone: { port: phonePort, host: flags.text('phone-host') ?? '127.0.0.1', http: flags.flag('phone-http') },
+          }),
       sns: {
         ...(snsAccessKeyId === undefined ? {} : { accessKeyId: snsAccessKeyId }),
         ...(snsSecretAccessKey === undefined ? {} : { secretAccessKey: snsSecretAccessKey }),

@@ -21,6 +21,9 @@ import { type RelayLimits, resolveLimits } from './limits.ts';
 import { createLogger } from './logger.ts';
 import { type MailboxConfig, readMailboxes } from './mailbox/mailbox-config.ts';
 import { MailboxWatcher } from './mailbox/mailbox-watcher.ts';
+import { PhoneDevices } from './phone/phone-devices.ts';
+import { type PhoneListener, type PhoneListenerOptions, startPhoneListener } from './phone/phone-listener.ts';
+import { phoneRoutes } from './phone/phone-routes.ts';
 import { type SmtpListener, type SmtpOptions, startSmtpServer } from './smtp/create-smtp-server.ts';
 import { createSns, type SnsOptions } from './sns/create-sns.ts';
 import type { RelayStore } from './store.ts';
@@ -81,6 +84,11 @@ export interface RelayOptions {
   mailboxes?: MailboxConfig[];
   /** Reconnect backoff of the mailbox watchers (tests shorten it). */
   mailboxBackoff?: { baseMs: number; capMs: number };
+  /**
+   * The phone listener (phone/phone-listener.ts): a second port serving only `POST /phone/:id` for SMS
+   * forwarder apps; off unless given. Devices are managed under /api/v1/phones either way.
+   */
+  phone?: PhoneListenerOptions;
 }
 
 export interface HttpLimits {
@@ -121,6 +129,10 @@ export interface Relay {
   controls: TestControls;
   /** Twilio Verify and Messaging served under /twilio; undefined when off. */
   twilio: Twilio | undefined;
+  /** The seller's phones (persisted in `phones.json` with a config store). */
+  phones: PhoneDevices;
+  /** The phone listener; undefined when off (no --phone-port). */
+  phoneListener: PhoneListener | undefined;
   /** Everything live (what a stream client that cannot resume gets). */
   snapshot(): Snapshot;
   clock: Clock;
@@ -185,6 +197,10 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   if (sns !== undefined) mounts['/aws/sns'] = sns;
 
+  const phones = await PhoneDevices.open(options.configStore);
+  let phoneListener: PhoneListener | undefined;
+  const routes = [...ROUTES, ...phoneRoutes({ devices: phones, webhookUrl: (id) => phoneListener?.webhookUrl(id) })];
+
   // The allow-list is filled in once the port is known (port 0 picks one at listen time).
   const hosts = new Set<string>();
   const shutdown = new AbortController();
@@ -200,11 +216,11 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       testControls: options.testControls ?? true,
       shutdown: shutdown.signal,
     },
-    routes: ROUTES,
+    routes,
     token,
     hosts,
     logger,
-    openapi: createOpenApiDocument(ROUTES, RELAY_VERSION),
+    openapi: createOpenApiDocument(routes, RELAY_VERSION),
     mounts,
   });
   const stream = new StreamServer({
@@ -267,6 +283,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       shutdown.abort();
       inbox.releaseAll();
       await stream.close();
+      await phoneListener?.close();
       server.closeIdleConnections();
       // What is left after a short grace is a connection that never sent a request (browsers and undici
       // pre-connect): not idle in Node's eyes, it would hold the port until headersTimeout.
@@ -294,6 +311,20 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   }
   // Not awaited: an unreachable mail server must not hold up the relay; `status` shows how each one is.
   for (const watcher of mailboxes) void watcher.start();
+  if (options.phone !== undefined) {
+    try {
+      phoneListener = await startPhoneListener(options.phone, {
+        devices: phones,
+        receiver,
+        clock,
+        logger,
+        configStore: options.configStore,
+      });
+    } catch (error) {
+      await close();
+      throw Object.assign(error as Error, { listener: 'phone listener' });
+    }
+  }
 
   return {
     url,
@@ -308,6 +339,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     senderRules,
     controls,
     twilio,
+    phones,
+    phoneListener,
     snapshot,
     clock,
     limits,

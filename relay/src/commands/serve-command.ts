@@ -49,6 +49,14 @@ export const serveCommand: CliCommand = {
     const stopped = untilStopped(() => relay.close(), { logger, stdin: config.exitWithStdin ? io.stdin : undefined });
     io.out.write(`otp-relay listening on ${relay.url}\n`);
     if (relay.smtp) io.out.write(`otp-relay SMTP on ${relay.smtp.host}:${relay.smtp.port}\n`);
+    if (relay.phoneListener !== undefined) {
+      io.out.write(`otp-relay phone listener on ${relay.phoneListener.url}\n`);
+      if (relay.phoneListener.cert === undefined) {
+        io.err.write(
+          'otp-relay: warning: the phone listener speaks plain HTTP (--phone-http): anyone on the network can read forwarded SMS and their codes.\n',
+        );
+      }
+    }
     io.out.write(
       pairingInstructions(
         { url: relay.url, token: relay.token, clock: relay.clock, tokenSource: token.source, tokenPath: token.path },
