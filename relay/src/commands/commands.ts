@@ -1,5 +1,6 @@
 import type { CliCommand } from './command.ts';
 import { mailboxAddCommand, mailboxListCommand, mailboxRemoveCommand, statusCommand } from './mailbox-commands.ts';
+import { phoneAddCommand, phoneListCommand, phoneRemoveCommand } from './phone-commands.ts';
 import { serveCommand } from './serve-command.ts';
 import { tokenRotateCommand, tokenShowCommand } from './token-commands.ts';
 
@@ -12,4 +13,7 @@ export const COMMANDS: readonly CliCommand[] = [
   mailboxListCommand,
   mailboxRemoveCommand,
   statusCommand,
+  phoneAddCommand,
+  phoneListCommand,
+  phoneRemoveCommand,
 ];

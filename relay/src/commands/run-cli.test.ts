@@ -104,6 +104,9 @@ describe('runCli: the subcommand dispatcher', () => {
       'mailbox list',
       'mailbox remove',
       'status',
+      'phone add',
+      'phone list',
+      'phone remove',
     ]);
     for (const command of COMMANDS) expect(globalHelp()).toContain(command.summary);
   });
