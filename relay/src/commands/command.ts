@@ -31,6 +31,4 @@ export interface CliCommand {
    * its message is printed as one line.
    */
   run(argv: string[], io: CliIo): Promise<number>;
-  /** Words after the command's own are its arguments (`phone remove <id>`), not an unknown command. */
-  takesArguments?: boolean;
 }
