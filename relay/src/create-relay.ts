@@ -29,6 +29,7 @@ import { createSns, type SnsOptions } from './sns/create-sns.ts';
 import type { RelayStore } from './store.ts';
 import { type Snapshot, StreamServer } from './stream-server.ts';
 import type { TestControls } from './test-controls.ts';
+import { TotpDevices } from './totp/totp-devices.ts';
 import { createTwilio, type Twilio, type TwilioOptions } from './twilio/create-twilio.ts';
 import { mergeTwilioOrigins, TwilioConfigFileSchema } from './twilio/twilio-origins.ts';
 import type { VerificationLifecycle } from './verifications/verification-lifecycle.ts';
@@ -42,6 +43,8 @@ export interface RelayOptions {
   token?: string;
   /** Run on a test clock that only moves by POST /api/v1/clock/advance (default false). */
   testClock?: boolean;
+  /** Where the test clock starts, in ms since the epoch (default: now); e.g. RFC 6238's test times. */
+  testClockStart?: number;
   /** Chaos, clock and reset routes (default true). */
   testControls?: boolean;
   /** Extension ids allowed to open the stream besides the pinned EXTENSION_ID. */
@@ -131,6 +134,8 @@ export interface Relay {
   twilio: Twilio | undefined;
   /** The seller's phones (persisted in `phones.json` with a config store). */
   phones: PhoneDevices;
+  /** Virtual TOTP devices for tests (in memory; reset forgets them). */
+  totpDevices: TotpDevices;
   /** The phone listener; undefined when off (no --phone-port). */
   phoneListener: PhoneListener | undefined;
   /** Everything live (what a stream client that cannot resume gets). */
@@ -159,7 +164,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     if (!/^[a-p]{32}$/.test(id)) throw new Error(`"${id}" is not a Chrome extension id (32 letters a–p).`);
   }
   const logger = options.logger ?? createLogger(options.logLevel ?? 'info');
-  const clock = options.testClock ? createTestClock() : createRealClock();
+  const clock = options.testClock ? createTestClock(options.testClockStart) : createRealClock();
   const senderRulesPersistence =
     options.senderRules ?? (options.configStore === undefined ? undefined : await configFileRules(options.configStore));
   const { service, inbox, receiver, senderRules, controls, chaos, snapshot, scheduler, events } = createService({
@@ -172,10 +177,14 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     historySize: options.stream?.historySize ?? 1000,
   });
   const rawMessages = new RawMessages({ maxCount: options.maxStoredMessages ?? 10_000 });
-  // Raw bytes live as long as their message: gone when it expires, or on reset.
+  const totpDevices = new TotpDevices({ clock, maxDevices: limits.maxTotpDevices, logger });
+  // Raw bytes live as long as their message: gone when it expires, or on reset. TOTP devices go on reset too.
   events.subscribe((event) => {
     if (event.type === 'expired') rawMessages.delete(event.data.messageIds);
-    else if (event.type === 'reset') rawMessages.clear();
+    else if (event.type === 'reset') {
+      rawMessages.clear();
+      totpDevices.clear();
+    }
   });
 
   const twilioFile = await options.configStore?.read('twilio.json', TwilioConfigFileSchema);
@@ -210,6 +219,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       inbox,
       receiver,
       senderRules,
+      totpDevices,
       controls,
       rawMessages,
       mailboxes: () => mailboxes.map((watcher) => watcher.status()),
@@ -340,6 +350,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     controls,
     twilio,
     phones,
+    totpDevices,
     phoneListener,
     snapshot,
     clock,

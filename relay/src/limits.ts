@@ -15,6 +15,8 @@ export interface RelayLimits {
   maxLiveVerifications: number;
   /** Destinations with counters at once; idle ones are dropped first, past it a send to a new one is refused. */
   maxDestinations: number;
+  /** Virtual TOTP devices at once (they live in memory until deleted or reset); past it a create is refused (429). */
+  maxTotpDevices: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   lockoutSeconds: LIMITS.lockoutSeconds,
   maxLiveVerifications: 100_000,
   maxDestinations: 200_000,
+  maxTotpDevices: 1000,
 };
 
 const RANGES: Record<keyof RelayLimits, [min: number, max: number]> = {
@@ -39,6 +42,7 @@ const RANGES: Record<keyof RelayLimits, [min: number, max: number]> = {
   lockoutSeconds: [1, 86_400],
   maxLiveVerifications: [1, 100_000_000],
   maxDestinations: [1, 100_000_000],
+  maxTotpDevices: [1, 100_000],
 };
 
 /** Defaults with the overrides applied; throws a plain Error naming a value out of range (a startup mistake). */

@@ -23,6 +23,14 @@ import {
 } from './message.ts';
 import { RelayStream, type RelayStreamOptions } from './stream-client.ts';
 import {
+  type CreateTotpDeviceRequest,
+  type TotpCode,
+  TotpCodeSchema,
+  type TotpDevice,
+  TotpDeviceListSchema,
+  TotpDeviceSchema,
+} from './totp-device.ts';
+import {
   type CheckByDestinationRequest,
   type CheckResult,
   CheckResultSchema,
@@ -124,6 +132,24 @@ export class RelayClient {
         );
       }
     }
+  }
+
+  /**
+   * Adds a virtual TOTP device (an authenticator app for tests) from the site's `otpauthUri` (what its QR code
+   * holds) or a base32 `secret`; the secret is never shown again.
+   */
+  createTotpDevice(body: CreateTotpDeviceRequest): Promise<TotpDevice> {
+    return this.#call('POST', '/api/v1/totp-devices', TotpDeviceSchema, body);
+  }
+  async totpDevices(): Promise<TotpDevice[]> {
+    return (await this.#call('GET', '/api/v1/totp-devices', TotpDeviceListSchema)).devices;
+  }
+  /** The code the device shows now, on the relay's clock (the test clock moves it). */
+  totpCode(id: string): Promise<TotpCode> {
+    return this.#call('GET', `/api/v1/totp-devices/${encodeURIComponent(id)}/code`, TotpCodeSchema);
+  }
+  deleteTotpDevice(id: string): Promise<TotpDevice> {
+    return this.#call('DELETE', `/api/v1/totp-devices/${encodeURIComponent(id)}`, TotpDeviceSchema);
   }
 
   setChaos(rules: ChaosRuleInput[]): Promise<ChaosState> {

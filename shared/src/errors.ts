@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   verification_not_found: 404,
   message_not_found: 404,
+  totp_device_not_found: 404,
   test_controls_disabled: 404,
   method_not_allowed: 405,
   test_clock_disabled: 409,

@@ -10,4 +10,5 @@ export * from './message.ts';
 export * from './normalize-destination.ts';
 export * from './stream.ts';
 export * from './stream-client.ts';
+export * from './totp-device.ts';
 export * from './verification.ts';

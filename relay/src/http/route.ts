@@ -7,6 +7,7 @@ import type { RawMessages } from '../inbox/raw-messages.ts';
 import type { SenderRuleBook } from '../inbox/sender-rule-book.ts';
 import type { VerificationService } from '../service.ts';
 import type { TestControls } from '../test-controls.ts';
+import type { TotpDevices } from '../totp/totp-devices.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -17,6 +18,8 @@ export interface RelayContext {
   /** The one way in for messages from outside the relay. */
   receiver: MessageReceiver;
   senderRules: SenderRuleBook;
+  /** Virtual TOTP devices (authenticator apps for tests). */
+  totpDevices: TotpDevices;
   controls: TestControls;
   /** Raw bytes of email messages (SMTP, IMAP); absent where nothing keeps them. */
   rawMessages?: RawMessages;
