@@ -34,7 +34,9 @@ export default defineBackground({
     });
     void browser.alarms.create(WAKE_ALARM, { periodInMinutes: 0.5 });
     browser.alarms.onAlarm.addListener(() => {
-      // Nothing to do: waking the worker ran main() again, which reconnects from the stored cursor.
+      // Waking the worker ran main() again, which reconnects from the stored cursor. Every 30 s it also locks
+      // the authenticator once its idle time has passed (any reader of the key checks that too).
+      void started.then(() => background.lockIdleAuthenticator());
     });
   },
 });

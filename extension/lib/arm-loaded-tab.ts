@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { type ArmOptions, mayAutoFill, sendArm } from './arm-matching-tabs.ts';
-import type { StoredCode } from './code-store.ts';
+import type { FillableCode } from './fill-rules.ts';
 import { originOf } from './relay-origins.ts';
 
 /**
@@ -15,12 +15,12 @@ export async function armLoadedTab(
   tabId: number,
   change: Browser.tabs.OnUpdatedInfo,
   tab: Browser.tabs.Tab,
-  codeFor: (origin: string) => StoredCode | undefined,
+  codeFor: (origin: string) => FillableCode | undefined | Promise<FillableCode | undefined>,
   options: ArmOptions,
 ): Promise<boolean> {
   if (change.status !== 'complete') return false;
   const origin = originOf(tab.url);
-  const code = origin ? codeFor(origin) : undefined;
+  const code = origin ? await codeFor(origin) : undefined;
   if (!origin || !code || !(await mayAutoFill(code, origin, options))) return false;
   return sendArm(tabId, code, origin, options);
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
+import { isAuthenticatorCode } from './authenticator/authenticator-code.ts';
 import type { StoredCode } from './code-store.ts';
 import { sendToContentScript } from './content-bridge.ts';
-import { autoFillsInto } from './fill-rules.ts';
+import { autoFillsInto, type FillableCode } from './fill-rules.ts';
 import { originOf, originPattern } from './relay-origins.ts';
 
 export interface ArmOptions {
@@ -10,7 +11,7 @@ export interface ArmOptions {
   /** relay clock − local clock, to turn the code's expiry into local wall time for the autofill script. */
   skewMs: number;
   /** Called when a tab filled the code at once (it is not armed again into tabs that load later). */
-  onFilled?: (code: StoredCode) => void;
+  onFilled?: (code: FillableCode) => void;
 }
 
 /**
@@ -34,7 +35,7 @@ export async function armMatchingTabs(code: StoredCode, options: ArmOptions): Pr
 
 /** The fill rules let `code` auto-fill a page at `pageOrigin`, and we hold that origin's host permission. */
 export async function mayAutoFill(
-  code: StoredCode,
+  code: FillableCode,
   pageOrigin: string,
   options: Pick<ArmOptions, 'autoFillOrigins'>,
 ): Promise<boolean> {
@@ -49,7 +50,7 @@ export async function mayAutoFill(
  */
 export async function sendArm(
   tabId: number,
-  code: StoredCode,
+  code: FillableCode,
   pageOrigin: string,
   options: ArmOptions,
 ): Promise<boolean> {
@@ -58,7 +59,8 @@ export async function sendArm(
     code: code.code,
     origin: pageOrigin,
     submit: options.submit,
-    expiresAtMs: code.expiresAt - options.skewMs,
+    // An authenticator code's period is on the local clock already; a relay code's expiry is on the relay's.
+    expiresAtMs: isAuthenticatorCode(code) ? code.expiresAt : code.expiresAt - options.skewMs,
   });
   if (result.ok) options.onFilled?.(code);
   return result.ok || result.reason !== 'unreachable';

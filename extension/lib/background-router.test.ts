@@ -10,6 +10,7 @@ function background() {
     fill: {
       fillCode: vi.fn(async () => ({ ok: true as const, fields: 6, message: 'Filled 6 field(s).' })),
       fillNewest: vi.fn(async () => ({ ok: true as const, fields: 1, message: 'Filled 1 field(s).' })),
+      fillAuthenticator: vi.fn(async () => ({ ok: true as const, fields: 6, message: 'Filled.' })),
     },
     reconnectNow: vi.fn(),
   };

@@ -7,7 +7,7 @@ export async function handleRuntimeMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   extensionId: string,
-  background: { fill: Pick<Background['fill'], 'fillCode' | 'fillNewest'>; reconnectNow(): void },
+  background: { fill: Pick<Background['fill'], 'fillCode' | 'fillNewest' | 'fillAuthenticator'>; reconnectNow(): void },
 ): Promise<RuntimeResponse> {
   const parsed = parseRuntimeRequest(message, sender, extensionId);
   if (!parsed.ok) return parsed;
@@ -15,6 +15,8 @@ export async function handleRuntimeMessage(
   switch (request.type) {
     case 'otp-relay/fill-code':
       return background.fill.fillCode(request.messageId, request.confirmed ?? false);
+    case 'otp-relay/fill-authenticator':
+      return background.fill.fillAuthenticator(request.entryId);
     case 'otp-relay/fill-newest':
       return background.fill.fillNewest();
     case 'otp-relay/wake':

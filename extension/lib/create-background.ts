@@ -1,4 +1,6 @@
 import type { CreateSocket } from '@otp-relay/shared/stream-client';
+import { authenticatorSource } from './authenticator/authenticator-source.ts';
+import { Vault } from './authenticator/vault.ts';
 import { Badge } from './badge.ts';
 import { CodeKeeper } from './code-keeper.ts';
 import type { CodeState } from './code-store.ts';
@@ -27,6 +29,8 @@ export interface Background {
   /** Resolves once every state change so far reached storage.session and the badge. */
   flushed(): Promise<void>;
   reconnectNow(): void;
+  /** Locks the authenticator if its idle time has passed (the worker's alarm asks). */
+  lockIdleAuthenticator(): Promise<boolean>;
   readonly fill: FillPolicy;
   readonly codeState: CodeState;
   readonly status: ConnectionStatus;
@@ -65,7 +69,10 @@ export function createBackground(options: BackgroundOptions = {}): Background {
     link.use(current, first);
   });
   let decisions: AutoFillDecision[] = [];
+  // Authenticator codes are on the local wall clock, not the relay's (the seller's sites judge them by real time).
+  const authenticator = authenticatorSource(new Vault({ now }), now);
   const fill = new FillPolicy({
+    authenticator,
     codes,
     settings: () => settings.current,
     now,
@@ -85,6 +92,7 @@ export function createBackground(options: BackgroundOptions = {}): Background {
     },
     flushed: () => writer.flushed(),
     reconnectNow: () => link.reconnectNow(),
+    lockIdleAuthenticator: () => authenticator.lockIfIdle(),
     fill,
     get codeState() {
       return codes.state;

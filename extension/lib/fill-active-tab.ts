@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { StoredCode } from './code-store.ts';
 import { sendToContentScript } from './content-bridge.ts';
-import { fillVerdict } from './fill-rules.ts';
+import { type FillableCode, fillVerdict } from './fill-rules.ts';
 import { originOf } from './relay-origins.ts';
 
 export type FillOutcome =
@@ -25,7 +24,7 @@ export async function findActiveTab(): Promise<{ id: number; origin: string | nu
  * (`confirmed`: the user confirmed a code bound to no site, in a second click naming sender and page).
  */
 export async function fillActiveTab(
-  code: StoredCode | undefined,
+  code: FillableCode | undefined,
   submit: boolean,
   confirmed = false,
 ): Promise<FillOutcome> {

@@ -1,10 +1,12 @@
 import type { Browser } from 'wxt/browser';
 import { armLoadedTab } from './arm-loaded-tab.ts';
 import { type ArmOptions, armMatchingTabs } from './arm-matching-tabs.ts';
+import { type AuthenticatorCode, isAuthenticatorCode } from './authenticator/authenticator-code.ts';
+import type { AuthenticatorSource } from './authenticator/authenticator-source.ts';
 import type { CodeKeeper } from './code-keeper.ts';
 import type { StoredCode } from './code-store.ts';
 import { type FillOutcome, fillActiveTab, findActiveTab } from './fill-active-tab.ts';
-import { newestCodeFor } from './fill-rules.ts';
+import { type FillableCode, newestCodeFor } from './fill-rules.ts';
 import type { AutoFillDecision } from './session-state.ts';
 import type { Settings } from './settings.ts';
 
@@ -15,6 +17,8 @@ export interface FillPolicyOptions {
   now: () => number;
   /** What auto-fill decided for each arriving code. */
   onAutoFill?: (decision: AutoFillDecision) => void;
+  /** The authenticator's codes (lib/authenticator), filled by the same rules and path. */
+  authenticator?: AuthenticatorSource;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface FillPolicyOptions {
  */
 export class FillPolicy {
   readonly #options: FillPolicyOptions;
-  /** Message ids of codes already filled somewhere. */
+  /** Codes already filled somewhere (fillKey). */
   readonly #filled = new Set<string>();
 
   constructor(options: FillPolicyOptions) {
@@ -45,7 +49,8 @@ export class FillPolicy {
     const tab = await findActiveTab();
     if (!tab?.origin) return { ok: false, reason: 'no-tab', message: 'This tab is not a web page.' };
     const { state } = this.#options.codes;
-    const code = newestCodeFor(state, tab.origin, this.#options.now());
+    // A message that just came in first (the site asked for it a moment ago), else the authenticator's code.
+    const code = newestCodeFor(state, tab.origin, this.#options.now()) ?? (await this.#authenticatorFor(tab.origin));
     if (!code) {
       // A code bound to no site is never filled by a keystroke: it takes the popup's confirmation.
       const unbound = this.#options.codes.liveCodes().find((c) => c.site === null && c.binding !== 'issuer');
@@ -54,6 +59,14 @@ export class FillPolicy {
         : `No live code for ${tab.origin}.`;
       return { ok: false, reason: 'no-code', message };
     }
+    return this.#filledIf(code, await fillActiveTab(code, this.#submit()));
+  }
+
+  /** The popup's Fill on an authenticator entry: its code now, into the active tab if that is its site. */
+  async fillAuthenticator(entryId: string): Promise<FillOutcome> {
+    const code = await this.#options.authenticator?.code(entryId);
+    if (!code)
+      return { ok: false, reason: 'no-code', message: 'The authenticator is locked or the entry is gone: unlock it.' };
     return this.#filledIf(code, await fillActiveTab(code, this.#submit()));
   }
 
@@ -76,9 +89,13 @@ export class FillPolicy {
   async armLoadedTab(tabId: number, change: Browser.tabs.OnUpdatedInfo, tab: Browser.tabs.Tab): Promise<boolean> {
     const options = this.#armOptions();
     if (!options) return false;
-    const codeFor = (origin: string) => {
+    const codeFor = async (origin: string): Promise<FillableCode | undefined> => {
       const code = newestCodeFor(this.#options.codes.state, origin, this.#options.now());
-      return code && !this.#filled.has(code.messageId) ? code : undefined;
+      if (code) return this.#filled.has(code.messageId) ? undefined : code;
+      // No message for this page: the authenticator's code, where auto-fill is on (checked before it decrypts).
+      if (!options.autoFillOrigins.includes(origin)) return undefined;
+      const totp = await this.#authenticatorFor(origin);
+      return totp && !this.#filled.has(fillKey(totp)) ? totp : undefined;
     };
     try {
       return await armLoadedTab(tabId, change, tab, codeFor, options);
@@ -87,9 +104,17 @@ export class FillPolicy {
     }
   }
 
-  #filledIf(code: StoredCode | undefined, outcome: FillOutcome): FillOutcome {
-    if (code && outcome.ok) this.#filled.add(code.messageId);
+  #filledIf(code: FillableCode | undefined, outcome: FillOutcome): FillOutcome {
+    if (code && outcome.ok) {
+      this.#filled.add(fillKey(code));
+      if (isAuthenticatorCode(code)) void this.#options.authenticator?.used();
+    }
     return outcome;
+  }
+
+  async #authenticatorFor(origin: string): Promise<AuthenticatorCode | undefined> {
+    const [code] = (await this.#options.authenticator?.codesFor(origin)) ?? [];
+    return code;
   }
 
   #submit(): boolean {
@@ -103,7 +128,12 @@ export class FillPolicy {
       autoFillOrigins: settings.autoFillOrigins,
       submit: settings.submitAfterFill,
       skewMs: this.#options.codes.state.skewMs,
-      onFilled: (code) => this.#filled.add(code.messageId),
+      onFilled: (code) => this.#filled.add(fillKey(code)),
     };
   }
+}
+
+/** One key per code: a message by its id, an authenticator code by its entry and period. */
+function fillKey(code: FillableCode): string {
+  return isAuthenticatorCode(code) ? `totp:${code.entryId}:${code.createdAt}` : code.messageId;
 }

@@ -1,3 +1,4 @@
+import { type AuthenticatorCode, isAuthenticatorCode } from './authenticator/authenticator-code.ts';
 import { type CodeState, isLive, type StoredCode } from './code-store.ts';
 import { registrableDomain } from './registrable-domain.ts';
 
@@ -11,7 +12,13 @@ import { registrableDomain } from './registrable-domain.ts';
  *   tiktok.com.example or tiktok-seller.example never do.
  * - Bound to nothing (`site: null`): any web page, but never on its own: the user confirms a second time,
  *   told who sent it and where it would go. Never auto-filled, never by the shortcut.
+ * - An authenticator code (lib/authenticator): the site its entry was bound to when it was added (confirmed by
+ *   the seller), `https:` pages of it only, as for a site-bound message. An entry bound to no site is copy only:
+ *   its code is never filled (a TOTP key is for one account; a second click would not make a guess safer).
  */
+
+/** Any code the fill path may put into a page: a message's, or an authenticator entry's current one. */
+export type FillableCode = StoredCode | AuthenticatorCode;
 
 export type FillVerdict = { ok: true } | { ok: false; reason: 'wrong-origin' | 'needs-confirmation'; message: string };
 
@@ -26,7 +33,8 @@ export function codeTarget(code: StoredCode): string | null {
 }
 
 /** Whether `code` may be filled into a page at `pageOrigin` (null: not a web page); `confirmed`: second click. */
-export function fillVerdict(code: StoredCode, pageOrigin: string | null, confirmed = false): FillVerdict {
+export function fillVerdict(code: FillableCode, pageOrigin: string | null, confirmed = false): FillVerdict {
+  if (isAuthenticatorCode(code)) return authenticatorVerdict(code, pageOrigin);
   const target = codeTarget(code);
   if (pageOrigin === null) {
     return {
@@ -44,14 +52,7 @@ export function fillVerdict(code: StoredCode, pageOrigin: string | null, confirm
     };
   }
   const page = new URL(pageOrigin);
-  if (code.site !== null) {
-    if (page.protocol === 'https:' && registrableDomain(page.hostname) === code.site) return { ok: true };
-    return {
-      ok: false,
-      reason: 'wrong-origin',
-      message: `This code is for ${code.site} (https only), but the tab shows ${pageOrigin}.`,
-    };
-  }
+  if (code.site !== null) return siteVerdict(code.site, page);
   if (confirmed) return { ok: true };
   return {
     ok: false,
@@ -60,8 +61,26 @@ export function fillVerdict(code: StoredCode, pageOrigin: string | null, confirm
   };
 }
 
+function authenticatorVerdict(code: AuthenticatorCode, pageOrigin: string | null): FillVerdict {
+  if (code.site === null)
+    return { ok: false, reason: 'wrong-origin', message: `${code.name} is tied to no site: set its site to fill it.` };
+  if (pageOrigin === null)
+    return { ok: false, reason: 'wrong-origin', message: `This tab is not a web page; the code is for ${code.site}.` };
+  return siteVerdict(code.site, new URL(pageOrigin));
+}
+
+/** `https:` pages whose registrable domain is `site`, and no other. */
+function siteVerdict(site: string, page: URL): FillVerdict {
+  if (page.protocol === 'https:' && registrableDomain(page.hostname) === site) return { ok: true };
+  return {
+    ok: false,
+    reason: 'wrong-origin',
+    message: `This code is for ${site} (https only), but the tab shows ${page.origin}.`,
+  };
+}
+
 /** Why `code` may not be filled into a page at `pageOrigin` even with a confirmation, or null when it may. */
-export function fillRefusal(code: StoredCode, pageOrigin: string | null): string | null {
+export function fillRefusal(code: FillableCode, pageOrigin: string | null): string | null {
   const verdict = fillVerdict(code, pageOrigin, true);
   return verdict.ok ? null : verdict.message;
 }
@@ -72,7 +91,7 @@ export function fillRefusal(code: StoredCode, pageOrigin: string | null): string
  * to no site never qualify. (Host permission is checked by the caller.)
  */
 export function autoFillsInto(
-  code: StoredCode,
+  code: FillableCode,
   pageOrigin: string | null,
   autoFillOrigins: readonly string[],
 ): boolean {

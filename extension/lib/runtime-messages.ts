@@ -10,6 +10,8 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
     /** The user's second click on a code bound to no site, after the popup named sender and page. */
     confirmed: z.boolean().optional(),
   }),
+  /** Fill this authenticator entry's current code into the active tab (popup "Fill" on an authenticator row). */
+  z.strictObject({ type: z.literal('otp-relay/fill-authenticator'), entryId: z.uuid() }),
   /** Fill the newest code for the active tab's origin (same as the keyboard shortcut). */
   z.strictObject({ type: z.literal('otp-relay/fill-newest') }),
   /** Sent by the popup when it opens: waking a worker Chrome stopped makes it reconnect and resume at once. */

@@ -1,3 +1,4 @@
+import { AuthenticatorSettings } from '../authenticator/options/authenticator-settings.tsx';
 import { useExtensionState } from '../hooks/use-extension-state.ts';
 import { AutoFillSites } from './auto-fill-sites.tsx';
 import { RelaySection } from './relay-section.tsx';
@@ -12,6 +13,7 @@ export function OptionsApp() {
       <RelaySection relayUrl={settings.relayUrl} paired={settings.token !== ''} />
       <AutoFillSites origins={settings.autoFillOrigins} />
       <SubmitToggle checked={settings.submitAfterFill} />
+      <AuthenticatorSettings />
       <section aria-labelledby="shortcut-heading">
         <h2 id="shortcut-heading">Keyboard shortcut</h2>
         <p>

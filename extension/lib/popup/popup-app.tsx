@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { AuthenticatorSection } from '../authenticator/popup/authenticator-section.tsx';
 import { useActiveTabOrigin } from '../hooks/use-active-tab-origin.ts';
 import { useExtensionState } from '../hooks/use-extension-state.ts';
 import { useNow } from '../hooks/use-now.ts';
@@ -63,6 +64,7 @@ export function PopupApp() {
         {notice?.text}
       </p>
       {paired && <CodeList groups={groups} activeOrigin={activeOrigin} onCopy={copy} onFill={fill} />}
+      <AuthenticatorSection activeOrigin={activeOrigin} now={now} onNotice={setNotice} />
     </main>
   );
 }

@@ -1,0 +1,157 @@
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { RuntimeRequest, RuntimeResponse } from '../../runtime-messages.ts';
+import { currentCode } from '../totp-code.ts';
+import { entryName } from '../totp-params.ts';
+import { Vault } from '../vault.ts';
+import { AddEntry } from './add-entry.tsx';
+import { PassphraseForm } from './passphrase-form.tsx';
+import { TotpRow } from './totp-row.tsx';
+import { useAuthenticator } from './use-authenticator.ts';
+import './authenticator.css';
+
+interface AuthenticatorSectionProps {
+  activeOrigin: string | null | undefined;
+  now: number;
+  /** The popup's notice line (copied, filled, or why not). */
+  onNotice: (notice: { ok: boolean; text: string }) => void;
+}
+
+function ask(request: RuntimeRequest): Promise<RuntimeResponse> {
+  return browser.runtime.sendMessage(request);
+}
+
+/**
+ * The popup's authenticator: its codes beside the SMS and email codes, with the same countdown, Copy and Fill
+ * (the background fills through the same rules and path as a message's code). Locked, it asks for the
+ * passphrase; without one yet, it offers to set it up; until a first backup, it says plainly to make one.
+ */
+export function AuthenticatorSection({ activeOrigin, now, onNotice }: AuthenticatorSectionProps) {
+  const vault = useMemo(() => new Vault(), []);
+  const [state, refresh] = useAuthenticator(vault);
+  const [adding, setAdding] = useState(false);
+  const [settingUp, setSettingUp] = useState(false);
+
+  // Opening the popup is using the authenticator: the idle time starts again (a locked one stays locked).
+  useEffect(() => {
+    void vault.touch().catch(() => undefined);
+  }, [vault]);
+
+  const copy = async (code: string) => {
+    try {
+      await navigator.clipboard.writeText(code);
+      onNotice({ ok: true, text: 'Copied.' });
+      await vault.touch();
+    } catch {
+      onNotice({ ok: false, text: 'Could not copy: the clipboard was not available.' });
+    }
+  };
+  const fill = async (entryId: string) => {
+    const result = await ask({ type: 'otp-relay/fill-authenticator', entryId }).catch(() => null);
+    onNotice(result ? { ok: result.ok, text: result.message } : { ok: false, text: 'The background did not answer.' });
+  };
+
+  if (!state.loaded) return null;
+  const { status, entries } = state;
+  return (
+    <section
+      className="authenticator"
+      data-testid="authenticator"
+      data-status={status}
+      aria-labelledby="authenticator-h"
+    >
+      <header className="authenticator__header">
+        <h2 id="authenticator-h">Authenticator codes</h2>
+        {status === 'unlocked' && (
+          <span className="authenticator__tools">
+            <button
+              type="button"
+              data-testid="add-entry-button"
+              onClick={() => setAdding(!adding)}
+              aria-expanded={adding}
+            >
+              Add
+            </button>
+            <button
+              type="button"
+              data-testid="lock-button"
+              onClick={() => void vault.lock().then(() => onNotice({ ok: true, text: 'Authenticator locked.' }))}
+            >
+              Lock
+            </button>
+          </span>
+        )}
+      </header>
+      {status === 'none' &&
+        (settingUp ? (
+          <PassphraseForm
+            vault={vault}
+            mode="create"
+            onDone={(result) => {
+              setSettingUp(false);
+              setAdding(true);
+              onNotice({ ok: true, text: result.message });
+              void refresh();
+            }}
+          />
+        ) : (
+          <p className="authenticator__hint">
+            Keep your authenticator app’s two-step codes here too.{' '}
+            <button type="button" className="link-button" data-testid="setup-button" onClick={() => setSettingUp(true)}>
+              Set up
+            </button>
+          </p>
+        ))}
+      {status === 'locked' && (
+        <PassphraseForm
+          vault={vault}
+          mode="unlock"
+          onDone={(result) => {
+            onNotice({ ok: true, text: result.message });
+            void refresh();
+          }}
+        />
+      )}
+      {status === 'unlocked' && entries.length > 0 && state.backedUpAt === null && (
+        <p className="authenticator__reminder" data-testid="backup-reminder" role="note">
+          These codes are only in this browser. If it is lost, so are they: make a backup file now.{' '}
+          <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Back up
+          </button>
+        </p>
+      )}
+      {status === 'unlocked' && adding && (
+        <AddEntry
+          vault={vault}
+          activeOrigin={activeOrigin}
+          onCancel={() => setAdding(false)}
+          onDone={(message) => {
+            setAdding(false);
+            onNotice({ ok: true, text: message });
+            void refresh();
+          }}
+        />
+      )}
+      {status === 'unlocked' && entries.length === 0 && !adding && (
+        <p className="authenticator__hint" data-testid="authenticator-empty">
+          No entries yet. On a site’s “turn on two-step verification” page, press Add and scan its QR code.
+        </p>
+      )}
+      {status === 'unlocked' && entries.length > 0 && (
+        <ul className="code-group__list" data-testid="totp-list">
+          {entries.map((entry) => (
+            <TotpRow
+              key={entry.id}
+              code={currentCode(entry, entryName(entry), now)}
+              periodMs={entry.period * 1000}
+              now={now}
+              activeOrigin={activeOrigin}
+              onCopy={copy}
+              onFill={fill}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
