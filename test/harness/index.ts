@@ -1,5 +1,7 @@
+export { AuthenticatorPanel, type PanelCode } from './authenticator-panel.ts';
 export { EXTENSION_PATH, ExtensionBrowser, type LaunchOptions } from './browser.ts';
 export { type DemoFlow, DemoPage, type DemoStatus, type RequestCodeOptions } from './demo-page.ts';
+export { serveHttpsProxy } from './https-proxy.ts';
 export { type HttpsSite, httpsSiteArgs, serveHttpsSite } from './https-site.ts';
 export { Popup, type PopupCode } from './popup.ts';
 export { type RelayProcess, type StartRelayOptions, startRelay } from './relay-process.ts';

@@ -15,6 +15,8 @@ export function PassphraseForm({ vault, mode, onDone }: PassphraseFormProps) {
   const [again, setAgain] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Finished attempts, so a test (or a screen reader user) can tell a new answer from the last one. */
+  const [attempts, setAttempts] = useState(0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -24,10 +26,12 @@ export function PassphraseForm({ vault, mode, onDone }: PassphraseFormProps) {
       return;
     }
     setBusy(true);
+    setError(null);
     const result = await (mode === 'create' ? vault.create(passphrase) : vault.unlock(passphrase)).catch(
       (): VaultResult => ({ ok: false, reason: 'locked', message: 'Could not open the authenticator. Try again.' }),
     );
     setBusy(false);
+    setAttempts((n) => n + 1);
     if (!result.ok) {
       setError(result.message);
       return;
@@ -39,7 +43,13 @@ export function PassphraseForm({ vault, mode, onDone }: PassphraseFormProps) {
   };
 
   return (
-    <form className="authenticator__form" data-testid={`${mode}-form`} onSubmit={submit} aria-busy={busy}>
+    <form
+      className="authenticator__form"
+      data-testid={`${mode}-form`}
+      onSubmit={submit}
+      aria-busy={busy}
+      data-attempts={attempts}
+    >
       {mode === 'create' && (
         <p className="authenticator__hint">
           Choose a passphrase for your authenticator codes. They are kept encrypted with it, and there is no way back in
