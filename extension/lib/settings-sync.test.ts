@@ -1,4 +1,4 @@
-import { STREAM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared/constants';
+import { NONCE_PROTOCOL_PREFIX, STREAM_PROTOCOL } from '@otp-relay/shared/constants';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { loadCodeState, loadConnectionInfo } from './session-state.ts';
@@ -23,8 +23,14 @@ describe('pairing state', () => {
     await vi.waitFor(() => expect(h.sockets.sockets).toHaveLength(1));
     const socket = h.sockets.latest();
     expect(socket.url).toBe('ws://127.0.0.1:8787/api/v1/stream');
-    expect(socket.protocols).toEqual([STREAM_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${TOKEN}`]);
+    // A fresh nonce, never the token: the relay proves the token first (issue 13 item 1).
+    expect(socket.protocols).toEqual([
+      STREAM_PROTOCOL,
+      expect.stringMatching(new RegExp(`^${NONCE_PROTOCOL_PREFIX}[0-9a-f]{32}$`)),
+    ]);
+    expect(socket.protocols.join()).not.toContain(TOKEN);
     socket.open();
+    expect(socket.proved).toBe(true);
     socket.receive(hello({ seq: 0 }));
     await connection.flushed();
     expect((await loadConnectionInfo())?.status).toBe('connected');

@@ -78,6 +78,7 @@ export class StreamLink {
 
   #connect(settings: Settings): void {
     const create: CreateSocket = this.#options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols));
+    let latest: { opened: boolean } | null = null;
     const stream = new RelayStream({
       url: settings.relayUrl,
       token: settings.token,
@@ -86,15 +87,15 @@ export class StreamLink {
       backoffBaseMs: this.#options.backoffBaseMs ?? 500,
       backoffCapMs: this.#options.backoffCapMs ?? 30_000,
       // Wrapped to see each attempt end: a browser reports every refused upgrade alike, so we diagnose.
+      // An attempt counts as opened only once the relay proved the token and said hello: a squatter on the
+      // port answers the upgrade and sends frames too.
       createSocket: (url, protocols) => {
         const socket = create(url, protocols);
-        let opened = false;
-        socket.addEventListener('message', () => {
-          opened = true;
-        });
+        const attempt = { opened: false };
+        latest = attempt;
         socket.addEventListener('close', () => {
           if (this.#stream !== stream) return;
-          if (opened) {
+          if (attempt.opened) {
             this.#failedInARow = 0;
             return;
           }
@@ -108,6 +109,7 @@ export class StreamLink {
     const current = () => this.#stream === stream;
     stream.onState((state) => {
       if (!current()) return;
+      if (state === 'open' && latest) latest.opened = true;
       if (state === 'open') this.#setStatus('connected');
       else if (state === 'reconnecting' && this.#status === 'connected') this.#setStatus('reconnecting');
     });

@@ -59,7 +59,14 @@ export interface RelayOptions {
   /** Overrides of the configurable limits (testers shorten them). */
   limits?: Partial<RelayLimits>;
   /** Live-stream tuning: ping period, slow-client cut-off, replay history size, resume grace. */
-  stream?: { pingIntervalMs?: number; maxBufferedBytes?: number; historySize?: number; resumeGraceMs?: number };
+  stream?: {
+    pingIntervalMs?: number;
+    maxBufferedBytes?: number;
+    historySize?: number;
+    resumeGraceMs?: number;
+    /** How long a client has to answer the relay's challenge with its proof of the token (default 5 s). */
+    proofTimeoutMs?: number;
+  };
   /** Replace the in-memory store (the seam for another backing store). */
   store?: RelayStore;
   /**
@@ -245,6 +252,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     pingIntervalMs: options.stream?.pingIntervalMs ?? LIMITS.wsPingIntervalMs,
     maxBufferedBytes: options.stream?.maxBufferedBytes ?? LIMITS.wsMaxBufferedBytes,
     ...(options.stream?.resumeGraceMs === undefined ? {} : { resumeGraceMs: options.stream.resumeGraceMs }),
+    ...(options.stream?.proofTimeoutMs === undefined ? {} : { proofTimeoutMs: options.stream.proofTimeoutMs }),
   });
 
   const http = { ...HTTP_LIMITS, ...options.http };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -5,10 +6,13 @@ import {
   ClientFrameSchema,
   type Message,
   PROBLEM_CONTENT_TYPE,
+  ProveFrameSchema,
   RelayError,
   STREAM_PATH,
   STREAM_PROTOCOL,
   type StreamEvent,
+  sameProof,
+  tokenProof,
   type Verification,
 } from '@otp-relay/shared';
 import type { Logger } from 'pino';
@@ -42,7 +46,13 @@ export interface StreamServerOptions {
   maxBufferedBytes: number;
   /** How long a new connection waits for its `resume` frame before it simply gets events from its hello on. */
   resumeGraceMs?: number;
+  /** How long a client that offered a nonce has to answer the relay's challenge with its proof. */
+  proofTimeoutMs?: number;
 }
+
+/** Close codes of the proof of the token: the client's proof was wrong, or did not come in time. */
+export const CLOSE_PROOF_FAILED = 4401;
+export const CLOSE_PROOF_TIMEOUT = 4408;
 
 interface Client {
   ws: WebSocket;
@@ -51,12 +61,18 @@ interface Client {
   cursor: number | null;
   helloSeq: number;
   grace: ReturnType<typeof setTimeout> | undefined;
+  /** Set while the client still has to prove the token: the nonces of its challenge. */
+  challenge: { client: string; relay: string; timer: ReturnType<typeof setTimeout> } | null;
+  /** Proved the token (or sent it, legacy): only such a client is sent hello, events or snapshots. */
+  trusted: boolean;
 }
 
 /**
- * The live stream at /api/v1/stream. Everyone is authenticated before the upgrade (Host, Origin, token
- * subprotocol), so a refused client never holds a WebSocket. Each client follows the event log by seq;
- * live events wait until it has said where it is (resume), so a replay and live events never interleave.
+ * The live stream at /api/v1/stream. Host and Origin are checked before the upgrade, so a refused client never
+ * holds a WebSocket. The token is proved, never sent: a client offering a nonce gets the relay's proof on it
+ * (`challenge`) and must answer with its own (`prove`) within proofTimeoutMs before it gets anything else;
+ * a legacy client's token subprotocol is checked before the upgrade. Each client follows the event log by
+ * seq; live events wait until it has said where it is (resume), so a replay and live events never interleave.
  */
 export class StreamServer {
   readonly #o: Required<StreamServerOptions>;
@@ -66,7 +82,7 @@ export class StreamServer {
   readonly #unsubscribe: () => void;
 
   constructor(options: StreamServerOptions) {
-    this.#o = { resumeGraceMs: 250, ...options };
+    this.#o = { resumeGraceMs: 250, proofTimeoutMs: 5000, ...options };
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxPayloadBytes,
@@ -91,7 +107,8 @@ export class StreamServer {
       refuse(socket, refusal);
       return;
     }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws));
+    const { nonce } = parseStreamProtocols(req.headers['sec-websocket-protocol']);
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, nonce ?? null));
   }
 
   /** Closes every client with 1001 (going away); terminates those that do not finish the close in time. */
@@ -102,6 +119,7 @@ export class StreamServer {
       (client) =>
         new Promise<void>((resolve) => {
           clearTimeout(client.grace);
+          clearTimeout(client.challenge?.timer);
           if (client.ws.readyState === client.ws.CLOSED) return resolve();
           client.ws.once('close', () => resolve());
           client.ws.close(1001, 'relay shutting down');
@@ -124,8 +142,12 @@ export class StreamServer {
       return new RelayError('forbidden_origin', 'Only the otp-relay extension may open the stream from a browser.');
     }
     const offered = parseStreamProtocols(req.headers['sec-websocket-protocol']);
-    if (!tokenMatches(offered.token, this.#o.token)) {
-      return new RelayError('unauthorized', 'Offer the token as subprotocol otp-relay.token.<token>.');
+    // A nonce: the token is proved after the upgrade. Otherwise the legacy token subprotocol, checked now.
+    if (offered.nonce === undefined && !tokenMatches(offered.token, this.#o.token)) {
+      return new RelayError(
+        'unauthorized',
+        'Offer a nonce as subprotocol otp-relay.nonce.<32 hex digits> and prove the token (or the legacy otp-relay.token.<token>).',
+      );
     }
     if (!offered.hasProtocol) {
       return new RelayError('validation_failed', `Offer the subprotocol ${STREAM_PROTOCOL}.`);
@@ -133,9 +155,16 @@ export class StreamServer {
     return null;
   }
 
-  #accept(ws: WebSocket): void {
-    const { events, version, pingIntervalMs, resumeGraceMs } = this.#o;
-    const client: Client = { ws, alive: true, cursor: null, helloSeq: events.seq, grace: undefined };
+  #accept(ws: WebSocket, clientNonce: string | null): void {
+    const client: Client = {
+      ws,
+      alive: true,
+      cursor: null,
+      helloSeq: 0,
+      grace: undefined,
+      challenge: null,
+      trusted: false,
+    };
     this.#clients.add(client);
     ws.on('pong', () => {
       client.alive = true;
@@ -144,8 +173,29 @@ export class StreamServer {
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       clearTimeout(client.grace);
+      clearTimeout(client.challenge?.timer);
       this.#clients.delete(client);
     });
+    if (clientNonce === null) {
+      this.#start(client);
+      return;
+    }
+    // The relay proves first, on the client's fresh nonce: a client learns nothing else until it proves too.
+    const relayNonce = randomBytes(16).toString('hex');
+    const timer = setTimeout(
+      () => ws.close(CLOSE_PROOF_TIMEOUT, 'no proof of the token in time'),
+      this.#o.proofTimeoutMs,
+    );
+    client.challenge = { client: clientNonce, relay: relayNonce, timer };
+    const proof = tokenProof(this.#o.token, 'stream relay', clientNonce, relayNonce);
+    this.#sendText(client, JSON.stringify({ type: 'challenge', nonce: relayNonce, proof }));
+  }
+
+  /** A client the relay trusts (its proof checked, or a legacy token): hello, then events once it resumes. */
+  #start(client: Client): void {
+    const { events, version, pingIntervalMs, resumeGraceMs } = this.#o;
+    client.trusted = true;
+    client.helloSeq = events.seq;
     this.#send(client, events.frame('hello', { relayVersion: version, pingIntervalMs }));
     client.grace = setTimeout(() => {
       if (client.cursor === null) this.#resume(client, events.epoch, client.helloSeq);
@@ -153,7 +203,33 @@ export class StreamServer {
     this.#o.logger.debug({ clients: this.#clients.size }, 'stream client connected');
   }
 
+  /** The one frame a challenged client may send: its proof. Anything else, or a wrong proof, closes it. */
+  #checkProof(client: Client, challenge: NonNullable<Client['challenge']>, data: RawData, isBinary: boolean): void {
+    let frame: unknown;
+    try {
+      frame = isBinary ? undefined : JSON.parse(data.toString());
+    } catch {
+      frame = undefined;
+    }
+    const parsed = ProveFrameSchema.safeParse(frame);
+    const expected = tokenProof(this.#o.token, 'stream client', challenge.relay, challenge.client);
+    clearTimeout(challenge.timer);
+    client.challenge = null;
+    if (!parsed.success || !sameProof(parsed.data.proof, expected)) {
+      this.#o.logger.info('stream client failed to prove the token; closed');
+      client.ws.close(CLOSE_PROOF_FAILED, 'proof of the token failed');
+      return;
+    }
+    this.#start(client);
+  }
+
   #receive(client: Client, data: RawData, isBinary: boolean): void {
+    if (client.challenge !== null) {
+      this.#checkProof(client, client.challenge, data, isBinary);
+      return;
+    }
+    // After a failed proof, frames still in flight before the close must not reach resume.
+    if (!client.trusted) return;
     let frame: unknown;
     try {
       frame = isBinary ? undefined : JSON.parse(data.toString());

@@ -7,9 +7,19 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const API_PREFIX = '/api/v1';
 export const STREAM_PATH = '/api/v1/stream';
 
-/** WebSocket subprotocols: the first is the protocol, the second carries the token (never in a URL). */
+/**
+ * WebSocket subprotocols: the first is the protocol; the second carries the client's nonce, which the relay
+ * answers with its proof of the token (docs/security.md). Legacy clients send the token itself as the second
+ * instead (`otp-relay.token.<token>`): still accepted, but they hand it to whatever listens on the port.
+ */
 export const STREAM_PROTOCOL = 'otp-relay.v1';
+export const NONCE_PROTOCOL_PREFIX = 'otp-relay.nonce.';
 export const TOKEN_PROTOCOL_PREFIX = 'otp-relay.token.';
+
+/** HTTP: the handshake that starts a session, the scheme of requests signed with its key, the answer's proof. */
+export const SESSION_PATH = '/api/v1/session';
+export const SESSION_SCHEME = 'OTP-Relay-Session';
+export const PROOF_HEADER = 'otp-relay-proof';
 
 export const LIMITS = {
   codeLength: { default: 6, min: 4, max: 10 },

@@ -27,6 +27,11 @@ export const ERROR_STATUS = {
   /** The relay holds as many live verifications (or destinations) as it is configured to: none is started. */
   capacity_reached: 429,
   delivery_failed: 502,
+  /**
+   * Never sent by a relay: what a client throws when an answer did not prove it came from a relay that knows
+   * the token (a wrong token, or another program on the relay's port). Nothing in such an answer is used.
+   */
+  relay_unproven: 502,
   internal_error: 500,
 } as const;
 

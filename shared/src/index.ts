@@ -10,5 +10,6 @@ export * from './message.ts';
 export * from './normalize-destination.ts';
 export * from './stream.ts';
 export * from './stream-client.ts';
+export * from './token-proof.ts';
 export * from './totp-device.ts';
 export * from './verification.ts';

@@ -2,13 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { StreamEvent } from './stream.ts';
 import { RelayStream } from './stream-client.ts';
+import { tokenProof } from './token-proof.ts';
 
 const EPOCH = 'aaaaaaaaaaaaaaaa';
 const NEW_EPOCH = 'bbbbbbbbbbbbbbbb';
 const NOW = '2026-03-01T09:00:00.000Z';
 
-/** A scripted stand-in for the relay's stream: records what clients send and lets the test push frames. */
-async function fakeRelay() {
+/**
+ * A scripted stand-in for the relay's stream: proves `token` on the client's nonce as the relay does, records
+ * what clients send after their proof and lets the test push frames.
+ */
+async function fakeRelay(token: string) {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1', handleProtocols: () => 'otp-relay.v1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const connections: { ws: WebSocket; protocols: string[]; path: string; frames: unknown[] }[] = [];
@@ -20,9 +24,27 @@ async function fakeRelay() {
       path: req.url ?? '',
       frames: [] as unknown[],
     };
-    ws.on('message', (data) => connection.frames.push(JSON.parse(String(data))));
-    connections.push(connection);
-    arrivals.shift()?.(connection);
+    const clientNonce = connection.protocols[1]?.replace('otp-relay.nonce.', '') ?? '';
+    const relayNonce = 'ab'.repeat(16);
+    let proved = false;
+    ws.on('message', (data) => {
+      const frame = JSON.parse(String(data));
+      if (proved) {
+        connection.frames.push(frame);
+        return;
+      }
+      proved = frame.proof === tokenProof(token, 'stream client', relayNonce, clientNonce);
+      if (!proved) return ws.close(4401);
+      connections.push(connection);
+      arrivals.shift()?.(connection);
+    });
+    ws.send(
+      JSON.stringify({
+        type: 'challenge',
+        nonce: relayNonce,
+        proof: tokenProof(token, 'stream relay', clientNonce, relayNonce),
+      }),
+    );
   });
   const port = (server.address() as { port: number }).port;
   return {
@@ -52,8 +74,8 @@ afterEach(async () => {
 });
 
 describe('RelayStream', () => {
-  it('connects with the token as a subprotocol and resumes exactly once across a forced reconnect', async () => {
-    relay = await fakeRelay();
+  it('connects offering a nonce (never the token), proves the token, and resumes exactly once across a forced reconnect', async () => {
+    relay = await fakeRelay('tok-123');
     const arrived = relay.nextConnection();
     stream = new RelayStream({
       url: relay.url,
@@ -66,7 +88,8 @@ describe('RelayStream', () => {
 
     const first = await arrived;
     expect(first.path).toBe('/api/v1/stream');
-    expect(first.protocols).toEqual(['otp-relay.v1', 'otp-relay.token.tok-123']);
+    expect(first.protocols).toEqual(['otp-relay.v1', expect.stringMatching(/^otp-relay\.nonce\.[0-9a-f]{32}$/)]);
+    expect(first.protocols.join()).not.toContain('tok-123');
     first.ws.send(hello(0));
     await until(() => first.frames.length === 1);
     expect(first.frames[0]).toEqual({ type: 'resume' });
@@ -90,7 +113,7 @@ describe('RelayStream', () => {
   });
 
   it('takes a snapshot from a new epoch (relay restart) and follows the new numbering', async () => {
-    relay = await fakeRelay();
+    relay = await fakeRelay('t');
     const arrived = relay.nextConnection();
     stream = new RelayStream({
       url: relay.url,
@@ -113,7 +136,7 @@ describe('RelayStream', () => {
   });
 
   it('ignores frames that are not valid events', async () => {
-    relay = await fakeRelay();
+    relay = await fakeRelay('t');
     const arrived = relay.nextConnection();
     stream = new RelayStream({ url: relay.url, token: 't', createSocket: (u, p) => new WebSocket(u, p) as never });
     const events: StreamEvent[] = [];

@@ -1,5 +1,13 @@
-import { STREAM_PATH, STREAM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from './constants.ts';
-import { type ClientFrame, REPLAYABLE_EVENT_TYPES, type StreamEvent, StreamEventSchema } from './stream.ts';
+import { NONCE_PROTOCOL_PREFIX, STREAM_PATH, STREAM_PROTOCOL } from './constants.ts';
+import {
+  ChallengeFrameSchema,
+  type ClientFrame,
+  type ProveFrame,
+  REPLAYABLE_EVENT_TYPES,
+  type StreamEvent,
+  StreamEventSchema,
+} from './stream.ts';
+import { newNonce, sameProof, tokenProof } from './token-proof.ts';
 
 /** The slice of the WHATWG WebSocket that both browsers and the `ws` package provide. */
 export interface WebSocketLike {
@@ -12,6 +20,11 @@ export interface WebSocketLike {
 export type CreateSocket = (url: string, protocols: string[]) => WebSocketLike;
 
 export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** Close code a client uses when the server did not prove it knows the token (nothing it sent was used). */
+export const CLOSE_RELAY_UNPROVEN = 4403;
+/** How long a server has, after the upgrade, to prove the token. */
+const PROOF_TIMEOUT_MS = 10_000;
 
 export interface StreamCursor {
   epoch: string;
@@ -37,9 +50,18 @@ export interface RelayStreamOptions {
 
 type Listener<T> = (value: T) => void;
 
+/** One connection attempt: the nonce it offered and whether the server has proved the token on it. */
+interface Attempt {
+  socket: WebSocketLike;
+  nonce: string;
+  proven: boolean;
+}
+
 /**
  * A resuming client of the relay's live stream. Emits every event once, in order, across reconnects:
- * it resumes from the last seq it saw and drops anything at or below it.
+ * it resumes from the last seq it saw and drops anything at or below it. It never sends the token: it offers
+ * a fresh nonce, and uses nothing from a server until that server has proved the token on it (`challenge`);
+ * then it proves the token in turn (docs/security.md). A server that does not prove it is closed with 4403.
  */
 export class RelayStream {
   #options: Required<Omit<RelayStreamOptions, 'cursor'>>;
@@ -122,20 +144,52 @@ export class RelayStream {
 
   #connect(): void {
     const url = new URL(STREAM_PATH, this.#options.url.replace(/^http/, 'ws'));
-    const socket = this.#options.createSocket(url.toString(), [
-      STREAM_PROTOCOL,
-      `${TOKEN_PROTOCOL_PREFIX}${this.#options.token}`,
-    ]);
+    const nonce = newNonce();
+    const socket = this.#options.createSocket(url.toString(), [STREAM_PROTOCOL, `${NONCE_PROTOCOL_PREFIX}${nonce}`]);
+    const attempt: Attempt = { socket, nonce, proven: false };
     this.#socket = socket;
+    // A server that never proves itself must not hold us 'connecting' for ever.
+    const unproven = setTimeout(() => {
+      if (!attempt.proven && this.#socket === socket) socket.close(CLOSE_RELAY_UNPROVEN, 'no proof of the token');
+    }, PROOF_TIMEOUT_MS);
     socket.addEventListener('message', (event) => {
-      if (this.#socket === socket) this.#receive(event.data);
+      if (this.#socket !== socket) return;
+      if (attempt.proven) this.#receive(event.data);
+      else this.#challenged(attempt, event.data);
     });
     socket.addEventListener('close', () => {
+      clearTimeout(unproven);
       if (this.#socket === socket) this.#closed();
     });
     socket.addEventListener('error', () => {
       // A close always follows; reconnecting happens there.
     });
+  }
+
+  /** The first frame must be the relay's proof on our nonce; anything else and we leave, having used nothing. */
+  #challenged(attempt: Attempt, raw: unknown): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(typeof raw === 'string' ? raw : String(raw));
+    } catch {
+      parsed = undefined;
+    }
+    const challenge = ChallengeFrameSchema.safeParse(parsed);
+    const { token } = this.#options;
+    if (
+      !challenge.success ||
+      !sameProof(challenge.data.proof, tokenProof(token, 'stream relay', attempt.nonce, challenge.data.nonce))
+    ) {
+      attempt.socket.close(CLOSE_RELAY_UNPROVEN, 'relay did not prove the token');
+      return;
+    }
+    attempt.proven = true;
+    this.#lastFrameAt = Date.now();
+    const prove: ProveFrame = {
+      type: 'prove',
+      proof: tokenProof(token, 'stream client', challenge.data.nonce, attempt.nonce),
+    };
+    if (attempt.socket.readyState === 1) attempt.socket.send(JSON.stringify(prove));
   }
 
   #receive(raw: unknown): void {

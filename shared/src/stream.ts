@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProblemSchema } from './errors.ts';
 import { MessageSchema } from './message.ts';
+import { NONCE_PATTERN, PROOF_PATTERN } from './token-proof.ts';
 import { TimestampSchema, VerificationIdSchema, VerificationSchema } from './verification.ts';
 
 /*
@@ -74,6 +75,24 @@ export type StreamEventOf<T extends StreamEventType> = Extract<StreamEvent, { ty
 
 /** Event types that take a seq of their own and are replayed on resume. */
 export const REPLAYABLE_EVENT_TYPES = ['message', 'verification', 'expired', 'reset', 'clock'] as const;
+
+/*
+ * Before any of that, the proof of the token (docs/security.md): a client offering the subprotocol
+ * `otp-relay.nonce.<nonceC>` first gets a `challenge` frame (not an envelope: nothing about the relay's state is
+ * shown to a client that has not proved itself), checks its proof, and answers with `prove`; only then does
+ * the relay send `hello`. A client never handles any other frame from a relay that has not proved itself.
+ */
+export const ChallengeFrameSchema = z.strictObject({
+  type: z.literal('challenge'),
+  /** The relay's nonce. */
+  nonce: z.string().regex(NONCE_PATTERN),
+  /** tokenProof(token, 'stream relay', nonceC, nonceR). */
+  proof: z.string().regex(PROOF_PATTERN),
+});
+export type ChallengeFrame = z.infer<typeof ChallengeFrameSchema>;
+/** tokenProof(token, 'stream client', nonceR, nonceC). */
+export const ProveFrameSchema = z.strictObject({ type: z.literal('prove'), proof: z.string().regex(PROOF_PATTERN) });
+export type ProveFrame = z.infer<typeof ProveFrameSchema>;
 
 export const ResumeFrameSchema = z.strictObject({
   type: z.literal('resume'),

@@ -29,7 +29,7 @@ export function backgroundHarness(): BackgroundHarness {
   beforeEach(() => {
     fakeBrowser.reset();
     relay = { up: true, token: TOKEN, messages: [], calls: [] };
-    sockets = socketFactory();
+    sockets = socketFactory(() => relay.token);
     vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
   });
   afterEach(() => {

@@ -61,7 +61,9 @@ export function createOpenApiDocument(routes: readonly Route[], version: string)
       version,
       description:
         'A local verification-code relay. The live stream is a WebSocket at /api/v1/stream (subprotocols ' +
-        '`otp-relay.v1` and `otp-relay.token.<token>`); its frames are the `StreamEvent` schema.',
+        '`otp-relay.v1` and `otp-relay.nonce.<hex>`: the relay proves the token on the nonce in a `challenge` ' +
+        'frame, the client answers `prove`; legacy clients may send `otp-relay.token.<token>` instead); its ' +
+        'frames are the `StreamEvent` schema. See docs/security.md.',
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

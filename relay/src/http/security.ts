@@ -1,5 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { EXTENSION_ID, RelayError, STREAM_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '@otp-relay/shared';
+import {
+  EXTENSION_ID,
+  NONCE_PATTERN,
+  NONCE_PROTOCOL_PREFIX,
+  RelayError,
+  STREAM_PROTOCOL,
+  TOKEN_PROTOCOL_PREFIX,
+} from '@otp-relay/shared';
 
 /** Sent on every HTTP answer, with X-Frame-Options: DENY for browsers that predate CSP frame-ancestors. */
 export const FRAME_ANCESTORS = "frame-ancestors 'none'";
@@ -66,16 +73,26 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** The WebSocket carries the token as a second subprotocol, since browsers cannot set headers on it. */
-export function parseStreamProtocols(header: string | undefined): { hasProtocol: boolean; token?: string } {
+/**
+ * The WebSocket's second subprotocol (browsers cannot set headers on it): the client's nonce, which the relay
+ * answers with its proof of the token, or, from a legacy client, the token itself. A malformed nonce counts
+ * as none.
+ */
+export function parseStreamProtocols(header: string | undefined): {
+  hasProtocol: boolean;
+  token?: string;
+  nonce?: string;
+} {
   const offered = (header ?? '')
     .split(',')
     .map((value) => value.trim())
     .filter(Boolean);
   const tokenProtocol = offered.find((value) => value.startsWith(TOKEN_PROTOCOL_PREFIX));
+  const nonce = offered.find((value) => value.startsWith(NONCE_PROTOCOL_PREFIX))?.slice(NONCE_PROTOCOL_PREFIX.length);
   return {
     hasProtocol: offered.includes(STREAM_PROTOCOL),
     ...(tokenProtocol === undefined ? {} : { token: tokenProtocol.slice(TOKEN_PROTOCOL_PREFIX.length) }),
+    ...(nonce !== undefined && NONCE_PATTERN.test(nonce) ? { nonce } : {}),
   };
 }
 
