@@ -167,6 +167,12 @@ export const SERVE_FLAGS = {
     limit: 'maxDestinations',
     help: 'destinations with send counters at once, idle ones dropped first (200000)',
   },
+  'max-totp-devices': {
+    type: 'string',
+    env: 'OTP_RELAY_MAX_TOTP_DEVICES',
+    limit: 'maxTotpDevices',
+    help: 'virtual TOTP devices at once; past it a create is 429 capacity_reached (1000)',
+  },
   'twilio-account-sid': {
     type: 'string',
     env: 'OTP_RELAY_TWILIO_ACCOUNT_SID',

@@ -257,6 +257,11 @@ describe('parseCliOptions', () => {
     expect(config.token).toEqual({ flag: undefined, env: 'from-env-from-env', file: undefined });
   });
 
+  it('reads --max-totp-devices and OTP_RELAY_MAX_TOTP_DEVICES into the device cap', () => {
+    expect(parseCliOptions(['--max-totp-devices', '7'], {}).options.limits).toEqual({ maxTotpDevices: 7 });
+    expect(parseCliOptions([], { OTP_RELAY_MAX_TOTP_DEVICES: '9' }).options.limits).toEqual({ maxTotpDevices: 9 });
+  });
+
   it.each([
     [['--port', 'x'], /--port/],
     [['--port', '70000'], /--port/],

@@ -144,6 +144,9 @@ export class RelayClient {
   async totpDevices(): Promise<TotpDevice[]> {
     return (await this.#call('GET', '/api/v1/totp-devices', TotpDeviceListSchema)).devices;
   }
+  totpDevice(id: string): Promise<TotpDevice> {
+    return this.#call('GET', `/api/v1/totp-devices/${encodeURIComponent(id)}`, TotpDeviceSchema);
+  }
   /** The code the device shows now, on the relay's clock (the test clock moves it). */
   totpCode(id: string): Promise<TotpCode> {
     return this.#call('GET', `/api/v1/totp-devices/${encodeURIComponent(id)}/code`, TotpCodeSchema);

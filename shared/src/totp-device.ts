@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HIDDEN_CHARACTER_MESSAGE, hiddenCharacterIn } from './normalize-destination.ts';
 
 /*
  * Virtual TOTP devices (RFC 6238): an authenticator app a test drives over the API, as Mailosaur and MailSlurp
@@ -77,6 +78,7 @@ export const CreateTotpDeviceRequestSchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(TOTP_LABEL_MAX, `must be at most ${TOTP_LABEL_MAX} characters`)
+      .refine((label) => hiddenCharacterIn(label) === undefined, HIDDEN_CHARACTER_MESSAGE)
       .optional(),
   })
   .superRefine((body, ctx) => {

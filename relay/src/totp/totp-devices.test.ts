@@ -99,6 +99,10 @@ describe('a TOTP device', () => {
     });
     const { id } = created.body;
 
+    const one = await relay.api('GET', `/api/v1/totp-devices/${id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(created.body);
+
     const list = await relay.api('GET', '/api/v1/totp-devices');
     expect(list.status).toBe(200);
     expect(list.body).toEqual({ devices: [created.body] });
@@ -121,6 +125,7 @@ describe('a TOTP device', () => {
     expect(gone.headers.get('content-type')).toContain(PROBLEM_CONTENT_TYPE);
     expect(gone.body).toMatchObject({ code: 'totp_device_not_found', status: 404 });
     expect((await relay.api('DELETE', `/api/v1/totp-devices/${id}`)).status).toBe(404);
+    expect((await relay.api('GET', `/api/v1/totp-devices/${id}`)).status).toBe(404);
     expect((await relay.api('GET', '/api/v1/totp-devices')).body).toEqual({ devices: [] });
   });
 
@@ -186,7 +191,7 @@ describe('a TOTP device', () => {
     const { paths } = (await relay.api('GET', '/api/v1/openapi.json')).body;
     expect(Object.keys(paths['/api/v1/totp-devices'])).toEqual(['post', 'get']);
     expect(Object.keys(paths['/api/v1/totp-devices/{id}/code'])).toEqual(['get']);
-    expect(Object.keys(paths['/api/v1/totp-devices/{id}'])).toEqual(['delete']);
+    expect(Object.keys(paths['/api/v1/totp-devices/{id}'])).toEqual(['get', 'delete']);
     const request = paths['/api/v1/totp-devices'].post.requestBody.content['application/json'].schema;
     expect(Object.keys(request.properties)).toEqual(['otpauthUri', 'secret', 'digits', 'period', 'algorithm', 'label']);
     expect(request.properties.period.enum).toEqual([30, 60]);
@@ -221,7 +226,7 @@ describe('a TOTP device', () => {
 });
 
 const withKey = (extra: Record<string, unknown>) => ({ secret: KEY, ...extra });
-const uri = (query: string, type = 'totp') => `otpauth://${type}/Shop:me?${query}`;
+const uri = (query: string, type = 'totp', label = 'Shop:me') => `otpauth://${type}/${label}?${query}`;
 
 describe('bad input is a 400 problem naming the field, and never echoes a secret', () => {
   it.each([
@@ -238,6 +243,18 @@ describe('bad input is a 400 problem naming the field, and never echoes a secret
     ['SHA224 (not offered)', withKey({ algorithm: 'SHA224' }), ['algorithm']],
     ['an empty label', withKey({ label: '  ' }), ['label']],
     ['an unknown field', withKey({ issuer: 'Shop' }), ['issuer']],
+    ['a label with a right-to-left override', withKey({ label: 'seller\u202E@moc.liame' }), ['label']],
+    ['a label with a zero-width space', withKey({ label: 'sel\u200Bler' }), ['label']],
+    [
+      'a URI whose account hides a bidi override',
+      { otpauthUri: uri(`secret=${KEY}`, 'totp', 'Shop:me%E2%80%AEmoc') },
+      ['otpauthUri'],
+    ],
+    [
+      'a URI whose issuer hides a zero-width joiner',
+      { otpauthUri: uri(`secret=${KEY}&issuer=Sh%E2%80%8Dop`) },
+      ['otpauthUri'],
+    ],
     ['a URI and a secret', { otpauthUri: uri(`secret=${KEY}`), secret: KEY }, ['secret']],
     ['a URI and settings', { otpauthUri: uri(`secret=${KEY}`), digits: 8 }, ['digits']],
     ['a web address', { otpauthUri: 'https://shop.example/2fa' }, ['otpauthUri']],

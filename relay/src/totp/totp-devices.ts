@@ -69,6 +69,10 @@ export class TotpDevices {
     return [...this.#byId.values()].map(({ device }) => device);
   }
 
+  get(id: string): TotpDevice {
+    return this.#entry(id).device;
+  }
+
   /** The code the device shows now on the relay's clock, and how long it has left. */
   code(id: string): TotpCode {
     const { device, totp } = this.#entry(id);

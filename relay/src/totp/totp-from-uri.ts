@@ -1,4 +1,6 @@
 import {
+  HIDDEN_CHARACTER_MESSAGE,
+  hiddenCharacterIn,
   RelayError,
   TOTP_ALGORITHMS,
   TOTP_LABEL_MAX,
@@ -48,6 +50,9 @@ export function totpFromUri(uri: string): OTPAuth.TOTP {
   if (bytes > TOTP_SECRET_MAX_BYTES) throw invalid(`has a secret longer than ${TOTP_SECRET_MAX_BYTES} bytes`);
   if (otp.label.trim() === '' || otp.label.length > TOTP_LABEL_MAX || otp.issuer.length > TOTP_LABEL_MAX) {
     throw invalid(`must name an account of 1 to ${TOTP_LABEL_MAX} characters (and an issuer no longer)`);
+  }
+  if (hiddenCharacterIn(otp.label + otp.issuer) !== undefined) {
+    throw invalid(`names an account or issuer that ${HIDDEN_CHARACTER_MESSAGE}`);
   }
   return otp;
 }
