@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { MailboxStatusListSchema } from '@otp-relay/shared';
 import { CONFIG_FLAGS, type FlagSpec, flagRows, parseFlags, UsageError } from '../cli-options.ts';
 import { resolveConfigDir } from '../config/config-dir.ts';
@@ -6,6 +5,7 @@ import { openConfigStore } from '../config/config-store.ts';
 import { TOKEN_FILE } from '../config/token-store.ts';
 import { type MailboxConfig, parseMailboxUrl, readMailboxes, writeMailboxes } from '../mailbox/mailbox-config.ts';
 import type { CliCommand, CliIo } from './command.ts';
+import { PromptInterrupted, readSecretLine, type SecretInput } from './read-secret-line.ts';
 
 const ADD_FLAGS = {
   ...CONFIG_FLAGS,
@@ -24,21 +24,17 @@ const ADD_FLAGS = {
 const usage = (words: string, what: string, flags: Record<string, FlagSpec> = CONFIG_FLAGS) =>
   [`Usage: otp-relay ${words}`, '', what, '', 'Options:', ...flagRows(flags), ''].join('\n');
 
-/** The secret: OTP_RELAY_MAILBOX_PASSWORD, else one line from stdin (not echoed on a terminal). */
+/** The secret: OTP_RELAY_MAILBOX_PASSWORD, else one line from stdin (a muted prompt on a terminal). */
 async function readSecret(io: CliIo, what: string): Promise<string> {
   const fromEnv = io.env.OTP_RELAY_MAILBOX_PASSWORD;
   if (fromEnv) return fromEnv;
-  const stdin = io.stdin as NodeJS.ReadStream;
-  const rl = createInterface({ input: stdin, terminal: false });
-  if (stdin.isTTY) {
-    io.err.write(`${what}: `);
-    stdin.setRawMode?.(false);
+  let line: string;
+  try {
+    line = await readSecretLine(io.stdin as SecretInput, io.err, `${what} (not shown as you type): `);
+  } catch (error) {
+    if (error instanceof PromptInterrupted) throw new Error('interrupted: nothing stored');
+    throw error;
   }
-  const line = await new Promise<string>((resolve) => {
-    rl.once('line', resolve);
-    rl.once('close', () => resolve(''));
-  });
-  rl.close();
   if (!line.trim()) throw new UsageError(`no ${what} given (type it, or set OTP_RELAY_MAILBOX_PASSWORD)`);
   return line.trim();
 }
