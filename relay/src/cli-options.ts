@@ -83,7 +83,7 @@ export const SERVE_FLAGS = {
   'smtp-starttls': {
     type: 'boolean',
     env: 'OTP_RELAY_SMTP_STARTTLS',
-    help: 'offer STARTTLS on the SMTP port (self-signed certificate: clients must not verify it)',
+    help: 'offer STARTTLS on the SMTP port (a self-signed certificate kept in the config directory: clients must not verify it, or trust that one)',
   },
   'no-demo': { type: 'boolean', env: 'OTP_RELAY_NO_DEMO', help: 'do not serve the demo seller center at /demo' },
   'phone-port': {

@@ -4,7 +4,8 @@ import { resolveToken } from '../config/token-store.ts';
 import { createRelay } from '../create-relay.ts';
 import { createLogger, defaultLogFormat } from '../logger.ts';
 import { pairingInstructions } from '../pairing-instructions.ts';
-import { createSelfSignedCert } from '../tls/self-signed-cert.ts';
+import { SMTP_CERT_FILE } from '../smtp/create-smtp-server.ts';
+import { keptCert } from '../tls/kept-cert.ts';
 import type { CliCommand } from './command.ts';
 import { isListenError, listenErrorMessage } from './listen-error.ts';
 import { untilStopped } from './until-stopped.ts';
@@ -36,7 +37,8 @@ export const serveCommand: CliCommand = {
     const { host, port } = config.options;
     const smtp = config.options.smtp && {
       ...config.options.smtp,
-      ...(config.smtpStartTls ? { tls: await createSelfSignedCert([host ?? 'localhost', 'localhost']) } : {}),
+      // Kept in the config directory: an app told to trust it (or pinned to it) still talks TLS after a restart.
+      ...(config.smtpStartTls ? { tls: await keptCert(SMTP_CERT_FILE, host ?? 'localhost', store) } : {}),
     };
     const relay = await createRelay({ ...config.options, smtp, token: token.token, logger, configStore: store }).catch(
       (error: unknown) => {

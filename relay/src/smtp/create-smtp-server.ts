@@ -15,6 +15,8 @@ export const SMTP_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 export const SMTP_MAX_RECIPIENTS = 100;
 /** The CLI's SMTP port (the library default is none: a relay made in a test has no SMTP server unless asked). */
 export const DEFAULT_SMTP_PORT = 2525;
+/** Where the CLI keeps the STARTTLS certificate (tls/kept-cert.ts), in the config directory. */
+export const SMTP_CERT_FILE = 'smtp-tls.json';
 
 export interface SmtpOptions {
   /** Default: the relay's host (127.0.0.1). */
