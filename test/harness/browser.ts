@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,24 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** More Chromium flags for this profile (e.g. httpsSiteArgs: a host mapping and a throwaway certificate). */
   args?: string[];
+  /**
+   * Origins the seller has granted the extension (what the options page's "Add site" asks for with
+   * permissions.request, for auto-fill on a site that is not local). An automated Chromium cannot answer that
+   * prompt, so the profile loads a copy of the built extension whose manifest lists them as host permissions:
+   * the same code and id, with the grant the seller would have given.
+   */
+  grantedOrigins?: string[];
+}
+
+/** A copy of the built extension, in `profile`, with `origins` added to its host permissions. */
+function extensionWithGrants(profile: string, origins: readonly string[]): string {
+  const copy = join(profile, 'extension');
+  cpSync(EXTENSION_PATH, copy, { recursive: true });
+  const manifestPath = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins.map((origin) => `${origin}/*`)];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return copy;
 }
 
 /** Real Chromium with the real built extension loaded, driven by puppeteer-core. */
@@ -64,7 +82,9 @@ export class ExtensionBrowser {
         headless: !options.headed,
         pipe: true,
         userDataDir: profile,
-        enableExtensions: [EXTENSION_PATH],
+        enableExtensions: [
+          options.grantedOrigins?.length ? extensionWithGrants(profile, options.grantedOrigins) : EXTENSION_PATH,
+        ],
         defaultViewport: { width: 1100, height: 800 },
         args: [
           '--no-sandbox',
