@@ -17,7 +17,12 @@ export interface Dovecot {
   port: number;
   user: string;
   password: string;
+  /** Stops the server and removes its directory (mail included). */
   stop(): Promise<void>;
+  /** Stops the server process only, as a server going down does: its mail stays for `startAgain`. */
+  stopServer(): Promise<void>;
+  /** Starts the server again on the same port, with the same mail (after `stopServer`). */
+  startAgain(): Promise<void>;
   /** Dovecot's own log, for a failing test's message. */
   log(): string;
 }
@@ -98,32 +103,42 @@ export async function startDovecot(): Promise<Dovecot> {
     }
   };
   let output = '';
-  const child: ChildProcess = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const deadline = Date.now() + 15_000;
-  while (!(await accepts(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Dovecot did not start:\n${output}\n${log()}`);
+  let child: ChildProcess | undefined;
+  const launch = async () => {
+    const server = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = server;
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    server.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const deadline = Date.now() + 15_000;
+    while (!(await accepts(port))) {
+      if (server.exitCode !== null || Date.now() > deadline) {
+        server.kill('SIGKILL');
+        throw new Error(`Dovecot did not start:\n${output}\n${log()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+  };
+  const stopServer = async () => {
+    const server = child;
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      const force = setTimeout(() => server.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(force);
     }
+    // Its master is gone; wait until nothing answers on the port (login processes exit with it).
+    const deadline = Date.now() + 10_000;
+    while ((await accepts(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  await launch();
+  const stop = async () => {
+    await stopServer();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { port, user, password, stop, log: () => `${output}${log()}` };
+  return { port, user, password, stop, stopServer, startAgain: launch, log: () => `${output}${log()}` };
 }
