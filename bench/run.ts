@@ -11,6 +11,7 @@ import { currentLoad, describeMachine } from './lib/machine.ts';
 import { markdown, textTable } from './lib/report.ts';
 import { longPoll } from './long-poll.ts';
 import { memory } from './memory.ts';
+import { smtpIngest } from './smtp-ingest.ts';
 import { twilioThroughput } from './twilio-throughput.ts';
 
 /**
@@ -29,6 +30,7 @@ const FIGURES: Array<[number, string, FigureRunner]> = [
   [8, 'Intake extraction', intake],
   [9, 'Autofill on real components', autofillComponents],
   [10, 'Twilio Verify throughput', twilioThroughput],
+  [11, 'SMTP ingest and SMTP → field', smtpIngest],
 ];
 
 const quick = process.argv.includes('--quick');
