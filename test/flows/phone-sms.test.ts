@@ -1,0 +1,107 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpsSite, httpsSiteArgs, type LaunchOptions, serveHttpsSite, useFlow } from '../harness/index.ts';
+
+/** The seller's real site and a look-alike, both served locally over https. */
+const REAL = 'seller-us.tiktok.com';
+const LOOK_ALIKE = 'tiktok.com.example';
+
+const PAGE = (host: string) => `<!doctype html><title>Verify on ${host}</title>
+<main><h1>Enter verification code</h1>
+<form><label for="otp">Verification code</label>
+<input id="otp" name="otp" autocomplete="one-time-code" inputmode="numeric" maxlength="6">
+<button>Verify</button></form></main>`;
+
+const fieldValue = (page: Page) => page.$eval('#otp', (el) => (el as HTMLInputElement).value);
+
+/**
+ * What pppscn/SmsForwarder's webhook sends for an incoming SMS: a form POST (from, content, timestamp, sign,
+ * sign = Base64 HMAC-SHA256 of "timestamp\nsecret"), over HTTPS to the relay's phone listener, trusting the
+ * listener's own certificate (the one the seller allowed in the app).
+ */
+function forwardSms(url: string, ca: string, secret: string, from: string, content: string): Promise<number> {
+  const timestamp = String(Date.now());
+  const sign = encodeURIComponent(createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64'));
+  const body = new URLSearchParams({ from, content, timestamp, sign, device_mark: 'Pixel 8' }).toString();
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('an SMS forwarded by the seller’s phone (SmsForwarder → the phone listener)', () => {
+  let site: HttpsSite;
+  const browser: Omit<LaunchOptions, 'relay'> = { args: httpsSiteArgs([REAL, LOOK_ALIKE]) };
+  beforeAll(async () => {
+    site = await serveHttpsSite([REAL, LOOK_ALIKE], PAGE);
+    // Auto-fill is on (and granted) on both: only the fill rules keep the code off the look-alike.
+    browser.grantedOrigins = [REAL, LOOK_ALIKE].map((host) => new URL(site.url(host)).origin);
+  });
+  const flow = useFlow({ relay: { args: ['--phone-port', '0'] }, browser });
+  afterAll(() => site?.close());
+
+  async function addPhone(): Promise<{ url: string; secret: string }> {
+    const answer = await fetch(`${flow.relay.url}/api/v1/phones`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${flow.relay.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ app: 'smsforwarder', name: 'Pixel 8' }),
+    });
+    expect(answer.status).toBe(201);
+    return (await answer.json()) as { url: string; secret: string };
+  }
+
+  it('shows in the popup as an SMS from TikTok and auto-fills the seller’s page, never the look-alike', async () => {
+    for (const origin of browser.grantedOrigins ?? []) await flow.browser.enableAutoFill(origin);
+    const lookAlike = await flow.browser.newPage(site.url(LOOK_ALIKE, '/verify'));
+    const page = await flow.browser.newPage(site.url(REAL, '/verify'));
+    const phone = await addPhone();
+    const ca = (JSON.parse(readFileSync(join(flow.relay.configDir, 'phone-tls.json'), 'utf8')) as { cert: string })
+      .cert;
+
+    const status = await forwardSms(
+      phone.url,
+      ca,
+      phone.secret,
+      'TikTok',
+      '[TikTok] 604215 is your verification code, valid for 5 minutes. To keep your account safe, never forward this code.',
+    );
+    expect(status).toBe(200);
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#otp')?.value === '604215', {
+      timeout: 10_000,
+    });
+    const message = await flow.relay.client.waitForMessage({ source: 'phone' });
+    expect(message).toMatchObject({ source: 'phone', channel: 'sms', code: '604215', site: 'tiktok.com' });
+    // Of the two open tabs with auto-fill on, the extension armed only the seller's.
+    expect(await flow.browser.autoFillDecision(message.id)).toEqual({ armedTabs: 1 });
+
+    const popup = await flow.browser.openPopup(page);
+    const row = await popup.waitForCode('604215');
+    expect(row).toMatchObject({ source: 'phone', site: 'tiktok.com', sender: 'SMS from TikTok', fillReason: null });
+    expect(await fieldValue(lookAlike)).toBe('');
+  });
+
+  it('a forged request (wrong secret) shows nothing and fills nothing', async () => {
+    await flow.browser.enableAutoFill(new URL(site.url(REAL)).origin);
+    const page = await flow.browser.newPage(site.url(REAL, '/verify'));
+    const phone = await addPhone();
+    const ca = (JSON.parse(readFileSync(join(flow.relay.configDir, 'phone-tls.json'), 'utf8')) as { cert: string })
+      .cert;
+    expect(await forwardSms(phone.url, ca, 'not-the-secret', 'TikTok', '[TikTok] 777111 is your code.')).toBe(401);
+    const popup = await flow.browser.openPopup(page);
+    expect((await popup.codes()).map((c) => c.code)).not.toContain('777111');
+    expect(await fieldValue(page)).toBe('');
+    expect(await flow.relay.client.listMessages({ source: 'phone' })).toEqual([]);
+  });
+});
