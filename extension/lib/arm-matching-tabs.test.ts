@@ -44,6 +44,17 @@ describe('armMatchingTabs', () => {
     );
   });
 
+  it('tells what each armed tab answered (the popup shows it)', async () => {
+    const [a, b] = await openTabs(`${ORIGIN}/login`, `${ORIGIN}/verify`);
+    vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (tabId: number) =>
+      tabId === a ? { ok: true, fields: 6 } : { ok: false, reason: 'armed' }) as never);
+    const onArmed = vi.fn();
+    await armMatchingTabs(CODE, { ...ON, onArmed });
+    expect(onArmed).toHaveBeenCalledWith(a, CODE, ORIGIN, { ok: true, fields: 6 });
+    expect(onArmed).toHaveBeenCalledWith(b, CODE, ORIGIN, { ok: false, reason: 'armed' });
+  });
+
   it.each([
     ['auto-fill is off for the origin', { autoFillOrigins: ['https://other.example.com'] }, true],
     ['the site’s host permission was not granted', {}, false],

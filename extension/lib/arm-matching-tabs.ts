@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { isAuthenticatorCode } from './authenticator/authenticator-code.ts';
 import type { StoredCode } from './code-store.ts';
-import { sendToContentScript } from './content-bridge.ts';
+import { type BridgeResult, sendToContentScript } from './content-bridge.ts';
 import { autoFillsInto, type FillableCode } from './fill-rules.ts';
 import { originOf, originPattern } from './relay-origins.ts';
 
@@ -12,6 +12,8 @@ export interface ArmOptions {
   skewMs: number;
   /** Called when a tab filled the code at once (it is not armed again into tabs that load later). */
   onFilled?: (code: FillableCode) => void;
+  /** What each tab answered to its ArmRequest (the popup shows it: auto-fill-outcomes.ts). */
+  onArmed?: (tabId: number, code: FillableCode, pageOrigin: string, result: BridgeResult) => void;
 }
 
 /**
@@ -63,5 +65,6 @@ export async function sendArm(
     expiresAtMs: isAuthenticatorCode(code) ? code.expiresAt : code.expiresAt - options.skewMs,
   });
   if (result.ok) options.onFilled?.(code);
+  options.onArmed?.(tabId, code, pageOrigin, result);
   return result.ok || result.reason !== 'unreachable';
 }

@@ -80,4 +80,15 @@ describe('handleRuntimeMessage', () => {
     expect(await handleRuntimeMessage({ type: 'otp-relay/wake' }, POPUP, ID, target)).toMatchObject({ ok: true });
     expect(target.reconnectNow).not.toHaveBeenCalled();
   });
+
+  it('hands an auto-fill report from a tab to the outcomes, never to the fill policy', async () => {
+    const target = { ...background(), autoFillOutcomes: { report: vi.fn(async () => true) } };
+    const report = { type: 'otp-relay/auto-fill-report', ok: true, fields: 6 };
+    const tab = { id: ID, url: 'https://seller.example.com/verify', tab: { id: 3 }, frameId: 0 };
+    expect(await handleRuntimeMessage(report, tab as never, ID, target)).toMatchObject({ ok: true });
+    expect(target.autoFillOutcomes.report).toHaveBeenCalledWith(report, tab, ID);
+    target.autoFillOutcomes.report.mockResolvedValue(false);
+    expect(await handleRuntimeMessage(report, tab as never, ID, target)).toMatchObject({ ok: false });
+    expect(target.fill.fillCode).not.toHaveBeenCalled();
+  });
 });

@@ -1,5 +1,7 @@
 import type { Browser } from 'wxt/browser';
+import type { AutoFillOutcomes } from './auto-fill-outcomes.ts';
 import type { Background } from './create-background.ts';
+import { AUTO_FILL_REPORT } from './messages.ts';
 import { parseRuntimeRequest, type RuntimeResponse } from './runtime-messages.ts';
 
 /** Answers one runtime message from our own pages; anything else is refused before it is looked at. */
@@ -7,8 +9,17 @@ export async function handleRuntimeMessage(
   message: unknown,
   sender: Browser.runtime.MessageSender,
   extensionId: string,
-  background: { fill: Pick<Background['fill'], 'fillCode' | 'fillNewest' | 'fillAuthenticator'>; reconnectNow(): void },
+  background: {
+    fill: Pick<Background['fill'], 'fillCode' | 'fillNewest' | 'fillAuthenticator'>;
+    reconnectNow(): void;
+    autoFillOutcomes?: Pick<AutoFillOutcomes, 'report'>;
+  },
 ): Promise<RuntimeResponse> {
+  // The one message a content script may send: its tab's auto-fill outcome, which only ends that tab's wait.
+  if (isReport(message) && background.autoFillOutcomes) {
+    const taken = await background.autoFillOutcomes.report(message, sender, extensionId);
+    return taken ? { ok: true, message: 'Noted.' } : { ok: false, reason: 'forbidden', message: 'Not waiting.' };
+  }
   const parsed = parseRuntimeRequest(message, sender, extensionId);
   if (!parsed.ok) return parsed;
   const { request } = parsed;
@@ -25,4 +36,8 @@ export async function handleRuntimeMessage(
       background.reconnectNow();
       return { ok: true, message: 'Reconnecting.' };
   }
+}
+
+function isReport(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === AUTO_FILL_REPORT;
 }

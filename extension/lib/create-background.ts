@@ -1,6 +1,8 @@
 import type { CreateSocket } from '@otp-relay/shared/stream-client';
+import { isAuthenticatorCode } from './authenticator/authenticator-code.ts';
 import { authenticatorSource } from './authenticator/authenticator-source.ts';
 import { Vault } from './authenticator/vault.ts';
+import { AutoFillOutcomes } from './auto-fill-outcomes.ts';
 import { Badge } from './badge.ts';
 import { CodeKeeper } from './code-keeper.ts';
 import type { CodeState } from './code-store.ts';
@@ -32,6 +34,8 @@ export interface Background {
   /** Locks the authenticator if its idle time has passed (the worker's alarm asks). */
   lockIdleAuthenticator(): Promise<boolean>;
   readonly fill: FillPolicy;
+  /** Each tab's auto-fill outcome, for the popup (the autofill script reports a watch that ended later). */
+  readonly autoFillOutcomes: AutoFillOutcomes;
   readonly codeState: CodeState;
   readonly status: ConnectionStatus;
   readonly settings: Settings | null;
@@ -71,6 +75,10 @@ export function createBackground(options: BackgroundOptions = {}): Background {
   let decisions: AutoFillDecision[] = [];
   // Authenticator codes are on the local wall clock, not the relay's (the seller's sites judge them by real time).
   const authenticator = authenticatorSource(new Vault({ now }), now);
+  const autoFillOutcomes = new AutoFillOutcomes({
+    now,
+    save: (outcomes) => writer.save({ autoFillOutcomes: outcomes }),
+  });
   const fill = new FillPolicy({
     authenticator,
     codes,
@@ -79,6 +87,10 @@ export function createBackground(options: BackgroundOptions = {}): Background {
     onAutoFill: (decision) => {
       decisions = [...decisions, decision].slice(-AUTO_FILL_LOG_SIZE);
       writer.save({ autoFill: decisions });
+    },
+    onArmed: (tabId, code, origin, result) => {
+      const codeId = isAuthenticatorCode(code) ? `authenticator:${code.entryId}` : code.messageId;
+      void autoFillOutcomes.armed(tabId, codeId, origin, result).catch(() => undefined);
     },
   });
 
@@ -94,6 +106,7 @@ export function createBackground(options: BackgroundOptions = {}): Background {
     reconnectNow: () => link.reconnectNow(),
     lockIdleAuthenticator: () => authenticator.lockIfIdle(),
     fill,
+    autoFillOutcomes,
     get codeState() {
       return codes.state;
     },

@@ -19,6 +19,8 @@ export interface FillPolicyOptions {
   onAutoFill?: (decision: AutoFillDecision) => void;
   /** The authenticator's codes (lib/authenticator), filled by the same rules and path. */
   authenticator?: AuthenticatorSource;
+  /** What a tab answered when it was armed with a code (ArmOptions.onArmed). */
+  onArmed?: ArmOptions['onArmed'];
 }
 
 /**
@@ -129,6 +131,7 @@ export class FillPolicy {
       submit: settings.submitAfterFill,
       skewMs: this.#options.codes.state.skewMs,
       onFilled: (code) => this.#filled.add(fillKey(code)),
+      ...(this.#options.onArmed ? { onArmed: this.#options.onArmed } : {}),
     };
   }
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sleep } from '../test-kit/autofill-page.ts';
 import { installAutofillListener } from './install-autofill-listener.ts';
@@ -60,6 +61,7 @@ beforeEach(() => {
 afterEach(() => {
   for (const uninstall of installed) uninstall();
   installed = [];
+  vi.restoreAllMocks();
   fakeBrowser.reset();
   document.body.innerHTML = '';
 });
@@ -120,6 +122,33 @@ describe('installAutofillListener', () => {
     (document.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(250);
     expect(otpField().value).toBe('407182');
+  });
+
+  it('tells the background how an arm that answered "armed" ended: the fill, or no field before expiry', async () => {
+    const reports = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(undefined as never);
+    document.body.innerHTML = '<div id="app"><button>Send code</button></div>';
+    start();
+    expect(await send(fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 }))).toEqual([
+      { ok: false, reason: 'armed' },
+    ]);
+    expect(reports).not.toHaveBeenCalled();
+    (document.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
+    await vi.waitFor(() =>
+      expect(reports).toHaveBeenCalledExactlyOnceWith({ type: 'otp-relay/auto-fill-report', ok: true, fields: 1 }),
+    );
+
+    reports.mockClear();
+    document.body.innerHTML = '<div id="app"></div>';
+    expect(await send(fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 100 }))).toEqual([
+      { ok: false, reason: 'armed' },
+    ]);
+    await vi.waitFor(() =>
+      expect(reports).toHaveBeenCalledExactlyOnceWith({
+        type: 'otp-relay/auto-fill-report',
+        ok: false,
+        reason: 'no-field',
+      }),
+    );
   });
 
   it('fills at once when armed and the field is there; refuses an expired arm', async () => {

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { armAutofill } from './autofill/arm-autofill.ts';
 import { type AutofillResult, autofillDocument, isExactOrigin } from './autofill/autofill-document.ts';
-import { type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
+import { AUTO_FILL_REPORT, type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
 
 /** Where the running copy's uninstall lives: the extension's isolated world of this frame (pages cannot see it). */
 const INSTALLED = Symbol.for('otp-relay/autofill-listener');
@@ -29,7 +29,7 @@ export function installAutofillListener(): () => void {
     const options = { submit: request.submit };
     if (request.type === 'otp-relay/fill') return toResponse(await autofillDocument(document, request.code, options));
     if (request.expiresAtMs <= Date.now()) return { ok: false, reason: 'no-field' };
-    const armed = armAutofill(document, request.code, { ...options, expiresAtMs: request.expiresAtMs });
+    const armed = armAutofill(document, request.code, { ...options, expiresAtMs: request.expiresAtMs, onEnd: report });
     disarm = armed.stop;
     const result = await armed.result;
     // Still watching only when nothing was found yet; any other outcome ended the watch (one attempt per arm).
@@ -61,6 +61,15 @@ export function installAutofillListener(): () => void {
   };
   global[INSTALLED] = uninstall;
   return uninstall;
+}
+
+/** An arm answered `armed` ended later: the background keeps the outcome for the popup (auto-fill-outcomes.ts). */
+function report(result: AutofillResult): void {
+  try {
+    browser.runtime.sendMessage({ type: AUTO_FILL_REPORT, ...toResponse(result) }).catch(() => undefined);
+  } catch {
+    // An orphaned copy (its extension was reloaded) has nobody to tell.
+  }
 }
 
 function toResponse(result: AutofillResult): FillResponse {

@@ -27,6 +27,16 @@ export type FillResponse =
   | { ok: true; fields: number }
   | { ok: false; reason: 'wrong-origin' | 'no-field' | 'typed' | 'not-accepted' | 'armed' | 'bad-request' };
 
+/**
+ * The autofill script to the background, for an arm that answered `armed`: the watch ended later, with a fill
+ * attempt (its outcome) or without a field (`no-field`). The background keeps it for the popup (issue 14).
+ */
+export const AUTO_FILL_REPORT = 'otp-relay/auto-fill-report';
+export type AutoFillReport = { type: typeof AUTO_FILL_REPORT } & (
+  | { ok: true; fields: number }
+  | { ok: false; reason: 'no-field' | 'typed' | 'not-accepted' }
+);
+
 export function isContentRequest(value: unknown): value is ContentRequest {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { AUTO_FILL_OUTCOMES_KEY, type AutoFillOutcomeMap } from './auto-fill-outcomes.ts';
 import { type CodeState, CodeStateSchema } from './code-store.ts';
 import type { ConnectionInfo } from './connection-status.ts';
 
@@ -7,7 +8,12 @@ import type { ConnectionInfo } from './connection-status.ts';
  * The background's memory, in storage.session: it outlives a service-worker restart (not a browser restart,
  * and codes should not), and extension pages (the popup) read it directly and watch it for changes.
  */
-export const SESSION_KEYS = { codes: 'codeState', connection: 'connection', autoFill: 'autoFillLog' } as const;
+export const SESSION_KEYS = {
+  codes: 'codeState',
+  connection: 'connection',
+  autoFill: 'autoFillLog',
+  autoFillOutcomes: AUTO_FILL_OUTCOMES_KEY,
+} as const;
 
 /**
  * What auto-fill decided for an arriving code, once every open tab was considered: how many tabs were armed
@@ -55,16 +61,18 @@ export interface SessionChanges {
   codes?: CodeState;
   connection?: ConnectionInfo;
   autoFill?: AutoFillDecision[];
+  autoFillOutcomes?: AutoFillOutcomeMap;
 }
 
 /**
  * One storage.session write for whatever changed. Codes and cursor are one value (CodeState), so a restart never
  * resumes past codes it did not keep.
  */
-export async function saveSession({ codes, connection, autoFill }: SessionChanges): Promise<void> {
+export async function saveSession({ codes, connection, autoFill, autoFillOutcomes }: SessionChanges): Promise<void> {
   await browser.storage.session.set({
     ...(codes ? { [SESSION_KEYS.codes]: codes } : {}),
     ...(connection ? { [SESSION_KEYS.connection]: connection } : {}),
     ...(autoFill ? { [SESSION_KEYS.autoFill]: autoFill } : {}),
+    ...(autoFillOutcomes ? { [SESSION_KEYS.autoFillOutcomes]: autoFillOutcomes } : {}),
   });
 }

@@ -67,12 +67,19 @@ export function componentSuite(components: readonly Component[]): void {
       await popup.close();
     });
 
-    it('auto-fill: the component holds the code; a person’s Backspace and retype are kept', async () => {
+    it('auto-fill: the component holds the code, the popup says Filled; a person’s Backspace and retype are kept', async () => {
       await flow.browser.enableAutoFill(server.origin);
       const page = await open(name);
       const code = await issueCode();
       await waitForState(page, code);
       expect(await focusPlace(page)).not.toBe('elsewhere');
+      // The popup opened over the tab says what auto-fill did there.
+      const popup = await flow.browser.openPopup(page);
+      await popup.page.waitForFunction(
+        () => document.querySelector('[data-testid="auto-fill-outcome"]')?.textContent === 'Auto-fill: Filled.',
+        { timeout: 10_000 },
+      );
+      await popup.close();
 
       await page.bringToFront();
       await page.keyboard.press('Backspace');

@@ -40,6 +40,13 @@ describe('log in from a new device with auto-fill on', () => {
       message.code,
     );
     expect(await page.$eval('#late-otp', (el) => (el as HTMLInputElement).value)).toBe(message.code);
+    // The popup opened over that tab says what auto-fill did there (the script reported the late fill).
+    const popup = await flow.browser.openPopup(page);
+    await popup.page.waitForFunction(
+      () => document.querySelector('[data-testid="auto-fill-outcome"]')?.textContent === 'Auto-fill: Filled.',
+      { timeout: 10_000 },
+    );
+    await popup.close();
   });
 
   it('a page opened after the code arrived is filled when it loads (nothing was injected beforehand)', async () => {

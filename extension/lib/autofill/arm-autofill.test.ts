@@ -30,20 +30,20 @@ describe('armAutofill', () => {
 
   it('fills the field an SPA renders after the code arrived, once', async () => {
     const doc = spaBeforeTheCodeStep();
-    const onFilled = vi.fn();
-    const armed = armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onFilled });
+    const onEnd = vi.fn();
+    const armed = armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onEnd });
     expect((await armed.result).ok).toBe(false);
 
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(250);
     expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('407182');
-    expect(onFilled).toHaveBeenCalledWith({ ok: true, fields: 1 });
+    await vi.waitFor(() => expect(onEnd).toHaveBeenCalledWith({ ok: true, fields: 1 }));
 
     // Filled once: a later re-render of the step is the user's to fill, not ours.
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(250);
     expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('');
-    expect(onFilled).toHaveBeenCalledTimes(1);
+    expect(onEnd).toHaveBeenCalledTimes(1);
   });
 
   it('fills a field that was there but hidden once it is revealed', async () => {
@@ -66,34 +66,38 @@ describe('armAutofill', () => {
     expect((shadow.getElementById('otp') as HTMLInputElement).value).toBe('407182');
   });
 
-  it('stops watching when the code expires', async () => {
+  it('stops watching when the code expires, and says no field appeared', async () => {
     const doc = spaBeforeTheCodeStep();
-    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 50 });
-    await sleep(120);
+    const onEnd = vi.fn();
+    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 50, onEnd });
+    await vi.waitFor(() => expect(onEnd).toHaveBeenCalledExactlyOnceWith({ ok: false, reason: 'no-field', fields: 0 }));
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(250);
     expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('');
+    expect(onEnd).toHaveBeenCalledTimes(1);
   });
 
-  it('stops watching when told to (a newer code, the user filled by hand)', async () => {
+  it('stops watching when told to (a newer code, the user filled by hand), without a report', async () => {
     const doc = spaBeforeTheCodeStep();
-    const armed = armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000 });
+    const onEnd = vi.fn();
+    const armed = armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 100, onEnd });
     armed.stop();
     armed.stop();
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(250);
     expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('');
+    expect(onEnd).not.toHaveBeenCalled();
   });
 
   it('leaves a field a person already typed in alone, and stops watching', async () => {
     const doc = spaBeforeTheCodeStep();
-    const onFilled = vi.fn();
-    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onFilled });
+    const onEnd = vi.fn();
+    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onEnd });
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     (doc.getElementById('otp') as HTMLInputElement).value = '40';
     await sleep(400);
     expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('40');
-    expect(onFilled).toHaveBeenCalledWith({ ok: false, reason: 'typed', fields: 0 });
+    await vi.waitFor(() => expect(onEnd).toHaveBeenCalledWith({ ok: false, reason: 'typed', fields: 0 }));
     // The watch is over: a fresh, empty field later is the person's, not ours.
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     await sleep(400);
@@ -116,8 +120,8 @@ describe('armAutofill', () => {
 
   it('ends the watch after a fill that did not take (no re-fill loop on the mutations it causes)', async () => {
     const doc = spaBeforeTheCodeStep();
-    const onFilled = vi.fn();
-    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onFilled });
+    const onEnd = vi.fn();
+    armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000, onEnd });
     const app = doc.getElementById('app') as HTMLElement;
     app.innerHTML = CODE_STEP;
     // A page that rejects every write and re-renders on each input event.
@@ -128,8 +132,8 @@ describe('armAutofill', () => {
       app.setAttribute('class', `render-${inputs}`);
     });
     await sleep(1_200);
-    expect(onFilled).toHaveBeenCalledTimes(1);
-    expect(onFilled).toHaveBeenCalledWith({ ok: false, reason: 'not-accepted', fields: 0 });
+    expect(onEnd).toHaveBeenCalledTimes(1);
+    expect(onEnd).toHaveBeenCalledWith({ ok: false, reason: 'not-accepted', fields: 0 });
     const afterOne = inputs;
     await sleep(600);
     expect(inputs).toBe(afterOne);

@@ -4,8 +4,12 @@ import { collectRoots } from './collect-roots.ts';
 export interface ArmOptions extends Omit<AutofillOptions, 'keepTyped'> {
   /** Wall-clock end of the watch (the code's expiry). */
   expiresAtMs: number;
-  /** Called once if the field shows up later and a fill was attempted there (whatever its outcome). */
-  onFilled?: (result: AutofillResult) => void;
+  /**
+   * Called once when the watch ends by itself after the immediate attempt found no field: the field showed up
+   * and a fill was attempted there (whatever its outcome), or none showed up within the budget or before the
+   * expiry (`no-field`). Never after `stop()`.
+   */
+  onEnd?: (result: AutofillResult) => void;
 }
 
 export interface Armed {
@@ -68,10 +72,10 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
     pending = undefined;
     dirty = false;
     if (stopped) return;
-    if (searches >= MAX_SEARCHES || searchMs >= MAX_SEARCH_MS) return stop();
+    if (searches >= MAX_SEARCHES || searchMs >= MAX_SEARCH_MS) return giveUp();
     const before = searchMs;
     const outcome = await attempt();
-    if (outcome.ok || outcome.reason !== 'no-field') return options.onFilled?.(outcome);
+    if (outcome.ok || outcome.reason !== 'no-field') return options.onEnd?.(outcome);
     observeAll();
     // A slow search (a huge page) waits proportionally longer: the watch stays a small share of the page's time.
     delay = Math.max(CHECK_DELAY_MS, (searchMs - before) * 20);
@@ -94,7 +98,12 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
     }
   }
   const remaining = options.expiresAtMs - Date.now();
-  const expiry = view && remaining > 0 ? view.setTimeout(() => stop(), remaining) : undefined;
+  const expiry = view && remaining > 0 ? view.setTimeout(giveUp, remaining) : undefined;
+  function giveUp() {
+    if (stopped) return;
+    stop();
+    options.onEnd?.({ ok: false, reason: 'no-field', fields: 0 });
+  }
   function stop() {
     if (stopped) return;
     stopped = true;

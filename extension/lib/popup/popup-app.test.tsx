@@ -2,6 +2,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AUTO_FILL_OUTCOMES_KEY } from '../auto-fill-outcomes.ts';
 import { emptyCodeState, toStoredCode } from '../code-store.ts';
 import { SESSION_KEYS } from '../session-state.ts';
 import { message } from '../testing/relay-events.ts';
@@ -109,5 +110,33 @@ describe('PopupApp', () => {
     expect(banner?.getAttribute('data-status')).toBe('token-rejected');
     expect(banner?.textContent).toMatch(/pair again/i);
     expect(popup.querySelector('[data-testid="pairing-form"]')).not.toBeNull();
+  });
+
+  it('says what auto-fill did in the active tab, and only while that tab is still on the armed origin', async () => {
+    await browser.storage.local.set({ relayUrl: RELAY, token: 'tok' });
+    const shop = 'https://shop.example.com';
+    const tab = await browser.tabs.create({ url: `${shop}/verify`, active: true });
+    const outcome = (reason: string, message: string, origin = shop) => ({
+      [AUTO_FILL_OUTCOMES_KEY]: {
+        [String(tab.id)]: { origin, codeId: 'MS1', ok: reason === 'filled', reason, message, at: Date.now() },
+      },
+    });
+    await browser.storage.session.set(outcome('waiting', 'Waiting for a verification field to appear on this page.'));
+    const popup = await renderPopup();
+    const notice = () => popup.querySelector<HTMLElement>('[data-testid="auto-fill-outcome"]');
+    expect(notice()?.textContent).toBe('Auto-fill: Waiting for a verification field to appear on this page.');
+    // The script's report lands while the popup is open.
+    await act(async () => {
+      await browser.storage.session.set(outcome('filled', 'Filled.'));
+    });
+    await settle(10);
+    expect(notice()?.textContent).toBe('Auto-fill: Filled.');
+    expect(notice()?.dataset).toMatchObject({ ok: 'true', reason: 'filled' });
+    // An outcome for the page the tab was on before it navigated is not about this page.
+    await act(async () => {
+      await browser.storage.session.set(outcome('filled', 'Filled.', 'https://other.example.com'));
+    });
+    await settle(10);
+    expect(notice()).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { useExtensionState } from '../hooks/use-extension-state.ts';
 import { useNow } from '../hooks/use-now.ts';
 import type { RuntimeRequest, RuntimeResponse } from '../runtime-messages.ts';
 import { PairingForm } from '../ui/pairing-form.tsx';
+import { AutoFillNotice } from './auto-fill-notice.tsx';
 import { CodeList } from './code-list.tsx';
 import { groupCodes } from './code-view.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
@@ -63,6 +64,7 @@ export function PopupApp() {
       <p className="notice" data-testid="notice" data-ok={notice?.ok} role="status" aria-live="polite">
         {notice?.text}
       </p>
+      {paired && <AutoFillNotice />}
       {paired && <CodeList groups={groups} activeOrigin={activeOrigin} onCopy={copy} onFill={fill} />}
       <AuthenticatorSection activeOrigin={activeOrigin} now={now} onNotice={setNotice} />
     </main>
