@@ -43,6 +43,7 @@ describe('handleRuntimeMessage', () => {
     ['a bad message id', { type: 'otp-relay/fill-code', messageId: '../../etc' }],
     ['extra fields', { type: 'otp-relay/fill-newest', origin: 'https://evil.example.com' }],
     ['not an object', 'fill'],
+    ['a bad authenticator entry id', { type: 'otp-relay/fill-authenticator', entryId: 'x' }],
     [
       'the content-script contract',
       { type: 'otp-relay/fill', code: '123456', origin: 'https://a.test', submit: false },
@@ -64,6 +65,22 @@ describe('handleRuntimeMessage', () => {
     );
     expect(answer).toMatchObject({ ok: true });
     expect(target.fill.fillCode).toHaveBeenCalledWith(messageId(1), false);
+  });
+
+  it('fills an authenticator entry asked for by our popup, never one a content script names', async () => {
+    const target = background();
+    const entryId = '0b6f1d9e-4c2a-4f8e-9a51-3f2d8c7e6b10';
+    const request = { type: 'otp-relay/fill-authenticator', entryId };
+    expect(
+      await handleRuntimeMessage(
+        request,
+        { id: ID, url: 'https://evil.example/', tab: { id: 1 } } as never,
+        ID,
+        target,
+      ),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(await handleRuntimeMessage(request, POPUP, ID, target)).toMatchObject({ ok: true });
+    expect(target.fill.fillAuthenticator).toHaveBeenCalledExactlyOnceWith(entryId);
   });
 
   it.each([

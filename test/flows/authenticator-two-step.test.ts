@@ -92,5 +92,15 @@ describe('the authenticator in the popup, on a real two-step setup page', () => 
     const [again] = await panel.codes();
     expect(again?.entryId).toBe(entry.entryId);
     expect(again?.code).toMatch(/^\d{6}$/);
+    await popup.close();
+
+    // The same demo page over plain http on the relay's own address: not https, not its site; Fill stays off.
+    const plain = await flow.openDemo('two-step');
+    popup = await flow.browser.openPopup(plain.page);
+    panel = new AuthenticatorPanel(popup.page);
+    await panel.waitForStatus('unlocked');
+    const [elsewhere] = await panel.codes();
+    expect(elsewhere?.fillReason).toBe(`For https pages of lumengoods.example only; this tab is ${flow.relay.url}.`);
+    expect(await popup.page.$eval('[data-testid="totp-fill"]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
   });
 });
