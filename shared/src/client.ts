@@ -21,6 +21,16 @@ import {
   SenderRulesStateSchema,
   type SenderRuleWire,
 } from './message.ts';
+import {
+  type AddedPhone,
+  AddedPhoneSchema,
+  type AddPhoneRequest,
+  type Phone,
+  PhoneListSchema,
+  type PhoneQr,
+  PhoneQrSchema,
+  PhoneSchema,
+} from './phones.ts';
 import { RelayStream, type RelayStreamOptions } from './stream-client.ts';
 import {
   type CreateTotpDeviceRequest,
@@ -153,6 +163,21 @@ export class RelayClient {
   }
   deleteTotpDevice(id: string): Promise<TotpDevice> {
     return this.#call('DELETE', `/api/v1/totp-devices/${encodeURIComponent(id)}`, TotpDeviceSchema);
+  }
+
+  /** Adds a phone: its webhook URL and its secret, which no later answer repeats. */
+  addPhone(body: AddPhoneRequest): Promise<AddedPhone> {
+    return this.#call('POST', '/api/v1/phones', AddedPhoneSchema, body);
+  }
+  async phones(): Promise<Phone[]> {
+    return (await this.#call('GET', '/api/v1/phones', PhoneListSchema)).phones;
+  }
+  /** A QR code (SVG) of the phone's webhook URL, to scan with the phone. */
+  phoneQr(id: string): Promise<PhoneQr> {
+    return this.#call('GET', `/api/v1/phones/${encodeURIComponent(id)}/qr`, PhoneQrSchema);
+  }
+  removePhone(id: string): Promise<Phone> {
+    return this.#call('DELETE', `/api/v1/phones/${encodeURIComponent(id)}`, PhoneSchema);
   }
 
   setChaos(rules: ChaosRuleInput[]): Promise<ChaosState> {

@@ -8,6 +8,7 @@ export * from './mailboxes.ts';
 export * from './mask-destination.ts';
 export * from './message.ts';
 export * from './normalize-destination.ts';
+export * from './phones.ts';
 export * from './stream.ts';
 export * from './stream-client.ts';
 export * from './token-proof.ts';

@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpsSite, httpsSiteArgs, type LaunchOptions, serveHttpsSite, useFlow } from '../harness/index.ts';
@@ -103,5 +105,47 @@ describe('an SMS forwarded by the seller’s phone (SmsForwarder → the phone l
     expect((await popup.codes()).map((c) => c.code)).not.toContain('777111');
     expect(await fieldValue(page)).toBe('');
     expect(await flow.relay.client.listMessages({ source: 'phone' })).toEqual([]);
+  });
+
+  it('the options page sets a phone up: URL, the secret once, a QR code of the URL from the relay; the phone then forwards', async () => {
+    const options = await flow.browser.newPage(`chrome-extension://${flow.browser.extensionId}/options.html`);
+    const form = await options.waitForSelector('[data-testid="phone-add"]');
+    await options.select('[data-testid="phone-add"] select', 'smsforwarder');
+    await form?.$eval('input', (input) => (input as HTMLInputElement).focus());
+    await options.keyboard.type('Pixel 8');
+    await options.click('[data-testid="phone-add"] button[type="submit"]');
+    await options.waitForSelector('[data-testid="phone-panel"] [data-testid="phone-secret"]', { timeout: 10_000 });
+    const text = (id: string) => options.$eval(`[data-testid="${id}"]`, (el) => el.textContent ?? '');
+    const url = await text('phone-url');
+    const secret = await text('phone-secret');
+    // The relay keeps phones across tests (they live in its config directory): find this one by its URL.
+    const phone = (await flow.relay.client.phones()).find((p) => p.url === url);
+    expect(phone).toMatchObject({ name: 'Pixel 8', app: 'smsforwarder' });
+    expect(url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/phone\/PH[0-9a-f]{16}$/);
+    expect(await text('phone-steps')).toContain(`Secret: ${secret}`);
+
+    // The QR code on the page, read back from a screenshot as a phone's camera would: the webhook URL.
+    const image = await options.waitForSelector('[data-testid="phone-qr"]', { visible: true });
+    await options.waitForFunction(
+      (img: HTMLImageElement) => img.complete && img.naturalWidth > 0,
+      {},
+      image as unknown as HTMLImageElement,
+    );
+    const png = PNG.sync.read(Buffer.from((await image?.screenshot({ type: 'png' })) ?? []));
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(url);
+
+    // What the page showed is what the phone needs.
+    const ca = (JSON.parse(readFileSync(join(flow.relay.configDir, 'phone-tls.json'), 'utf8')) as { cert: string })
+      .cert;
+    expect(await forwardSms(url, ca, secret, 'TikTok', '[TikTok] 550821 is your verification code.')).toBe(200);
+    expect(await flow.relay.client.waitForMessage({ source: 'phone' })).toMatchObject({ code: '550821' });
+
+    // Opened again later: the URL and QR code, never the secret.
+    await options.reload({ waitUntil: 'domcontentloaded' });
+    await options.waitForSelector(`[data-testid="phone"][data-id="${phone?.id}"]`);
+    await options.click(`[data-testid="phone"][data-id="${phone?.id}"] button`);
+    await options.waitForSelector('[data-testid="phone-panel"] [data-testid="phone-qr"]');
+    expect(await options.$('[data-testid="phone-secret"]')).toBeNull();
+    expect(await options.$eval('[data-testid="phone-setup"]', (el) => el.textContent ?? '')).not.toContain(secret);
   });
 });

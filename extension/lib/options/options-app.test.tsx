@@ -8,7 +8,11 @@ import { OptionsApp } from './options-app.tsx';
 
 let rendered: Rendered | undefined;
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // Paired, the page lists the relay's phones (phone-setup.test.tsx): no relay runs here.
+  vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('Failed to fetch'));
+});
 afterEach(async () => {
   await rendered?.unmount();
   rendered = undefined;

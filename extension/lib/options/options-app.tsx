@@ -1,6 +1,7 @@
 import { AuthenticatorSettings } from '../authenticator/options/authenticator-settings.tsx';
 import { useExtensionState } from '../hooks/use-extension-state.ts';
 import { AutoFillSites } from './auto-fill-sites.tsx';
+import { PhoneSetup } from './phone-setup.tsx';
 import { RelaySection } from './relay-section.tsx';
 import { SubmitToggle } from './submit-toggle.tsx';
 
@@ -13,6 +14,7 @@ export function OptionsApp() {
       <RelaySection relayUrl={settings.relayUrl} paired={settings.token !== ''} />
       <AutoFillSites origins={settings.autoFillOrigins} />
       <SubmitToggle checked={settings.submitAfterFill} />
+      {settings.token !== '' && <PhoneSetup relayUrl={settings.relayUrl} token={settings.token} />}
       <AuthenticatorSettings />
       <section aria-labelledby="shortcut-heading">
         <h2 id="shortcut-heading">Keyboard shortcut</h2>

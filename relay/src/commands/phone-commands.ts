@@ -1,10 +1,9 @@
-import { DEFAULT_HOST, DEFAULT_PORT } from '@otp-relay/shared';
+import { DEFAULT_HOST, DEFAULT_PORT, phoneSetupSteps } from '@otp-relay/shared';
 import { CONFIG_FLAGS, type FlagSpec, flagRows, parseFlags, UsageError } from '../cli-options.ts';
 import { resolveConfigDir } from '../config/config-dir.ts';
 import { ConfigError, openConfigStore } from '../config/config-store.ts';
 import { TOKEN_FILE } from '../config/token-store.ts';
 import { PHONE_APPS } from '../phone/phone-apps.ts';
-import { phoneSetupSteps } from '../phone/phone-setup-steps.ts';
 import type { CliCommand, CliIo } from './command.ts';
 
 /**

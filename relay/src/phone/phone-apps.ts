@@ -1,18 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { RelayError } from '@otp-relay/shared';
+import { PHONE_APPS, type PhoneApp, PhoneAppSchema, RelayError } from '@otp-relay/shared';
 import { z } from 'zod';
 
-/** The forwarder apps the phone listener speaks to, by the name `POST /api/v1/phones {app}` takes. */
-export const PHONE_APPS = [
-  'smsforwarder',
-  'income-sms-gateway',
-  'android-sms-gateway',
-  'httpsms',
-  'shortcuts',
-] as const;
-export const PhoneAppSchema = z.enum(PHONE_APPS);
-export type PhoneApp = z.infer<typeof PhoneAppSchema>;
+/** The app names and their schema are wire: shared/src/phones.ts. */
+export { PHONE_APPS, type PhoneApp, PhoneAppSchema };
 
 /** A request sent by a device is accepted only within this distance of the relay's clock. */
 export const MAX_SKEW_MS = 5 * 60_000;

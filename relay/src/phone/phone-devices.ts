@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { RelayError } from '@otp-relay/shared';
+import { PhoneIdSchema, RelayError } from '@otp-relay/shared';
 import { z } from 'zod';
 import type { ConfigStore } from '../config/config-store.ts';
 import { type PhoneApp, PhoneAppSchema } from './phone-apps.ts';
 
-export const PhoneIdSchema = z.string().regex(/^PH[0-9a-f]{16}$/);
+export { PhoneIdSchema };
 
 export const PhoneDeviceSchema = z.strictObject({
   id: PhoneIdSchema,

@@ -1,25 +1,17 @@
-import { RelayError } from '@otp-relay/shared';
-import { z } from 'zod';
+import {
+  AddedPhoneSchema,
+  AddPhoneRequestSchema,
+  PhoneIdSchema,
+  PhoneListSchema,
+  PhoneQrSchema,
+  PhoneSchema,
+  RelayError,
+} from '@otp-relay/shared';
+import QRCode from 'qrcode';
 import { type Route, route } from '../http/route.ts';
-import { PhoneAppSchema } from './phone-apps.ts';
-import { type PhoneDevice, type PhoneDevices, PhoneIdSchema } from './phone-devices.ts';
+import type { PhoneDevice, PhoneDevices } from './phone-devices.ts';
 
-export const AddPhoneRequestSchema = z.strictObject({
-  app: PhoneAppSchema,
-  name: z.string().trim().min(1).max(80),
-});
-
-/** A phone as listed: never its secret (that is shown once, when it is added). */
-export const PhoneSchema = z.object({
-  id: PhoneIdSchema,
-  app: PhoneAppSchema,
-  name: z.string(),
-  /** The exact webhook URL to paste into the app; null while the phone listener is off (--phone-port). */
-  url: z.string().nullable(),
-  createdAt: z.string(),
-});
-export const AddedPhoneSchema = PhoneSchema.extend({ secret: z.string() });
-export const PhoneListSchema = z.object({ phones: z.array(PhoneSchema) });
+export { AddedPhoneSchema, AddPhoneRequestSchema, PhoneListSchema, PhoneSchema };
 
 export interface PhoneRoutesDeps {
   devices: PhoneDevices;
@@ -55,6 +47,17 @@ export function phoneRoutes({ devices, webhookUrl, onRemove }: PhoneRoutesDeps):
     route('get', '/api/v1/phones', 'token', 'The phones that may forward SMS (no secrets)',
       { status: 200, response: PhoneListSchema },
       () => ({ phones: devices.list().map(view) })),
+    route('get', '/api/v1/phones/:id/qr', 'token', "A QR code of the phone's webhook URL (SVG), for the options page",
+      { status: 200, response: PhoneQrSchema },
+      async ({ params }) => {
+        const phone = devices.get(idOf(params));
+        const url = phone === undefined ? undefined : webhookUrl(phone.id);
+        if (phone === undefined) throw new RelayError('not_found', `No phone ${params.id}.`);
+        if (url === undefined) {
+          throw new RelayError('not_found', 'The phone listener is off: start the relay with --phone-port.');
+        }
+        return { url, svg: await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) };
+      }),
     route('delete', '/api/v1/phones/:id', 'token', 'Remove a phone: its secret stops working at once',
       { status: 200, response: PhoneSchema },
       async ({ params }) => {

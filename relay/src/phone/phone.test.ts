@@ -194,12 +194,31 @@ describe('phone devices: /api/v1/phones', () => {
     expect((await relay.api('DELETE', '/api/v1/phones/PH0000000000000000')).status).toBe(404);
   });
 
+  it('serves a QR code (SVG) of the webhook URL to the token holder only, never with the secret', async () => {
+    const relay = await relayWithPhones();
+    const phone = await addPhone(relay, 'smsforwarder');
+    const qr = await relay.api('GET', `/api/v1/phones/${phone.id}/qr`);
+    expect(qr.status).toBe(200);
+    expect(qr.body).toEqual({
+      url: phone.url,
+      svg: expect.stringMatching(/^<svg[^>]*viewBox="0 0 \d+ \d+"[\s\S]*<\/svg>\s*$/),
+    });
+    expect(JSON.stringify(qr.body)).not.toContain(phone.secret);
+    const noToken = await relay.api('GET', `/api/v1/phones/${phone.id}/qr`, undefined, { authorization: '' });
+    expect(noToken.status).toBe(401);
+    expect((await relay.api('GET', '/api/v1/phones/PH0000000000000000/qr')).status).toBe(404);
+    expect((await relay.api('GET', '/api/v1/phones/nonsense/qr')).status).toBe(404);
+  });
+
   it('without --phone-port the phones exist but have no URL yet', async () => {
     t = await startTestRelay();
     const answer = await t.api('POST', '/api/v1/phones', { app: 'shortcuts', name: 'iPhone' });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ url: null, app: 'shortcuts' });
     expect(t.relay.phoneListener).toBeUndefined();
+    const qr = await t.api('GET', `/api/v1/phones/${(answer.body as { id: string }).id}/qr`);
+    expect(qr.status).toBe(404);
+    expect(qr.body).toMatchObject({ detail: expect.stringContaining('--phone-port') });
   });
 });
 

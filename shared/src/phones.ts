@@ -1,4 +1,53 @@
-import type { PhoneApp } from './phone-apps.ts';
+import { z } from 'zod';
+
+/** The forwarder apps the phone listener speaks to, by the name `POST /api/v1/phones {app}` takes. */
+export const PHONE_APPS = [
+  'smsforwarder',
+  'income-sms-gateway',
+  'android-sms-gateway',
+  'httpsms',
+  'shortcuts',
+] as const;
+export const PhoneAppSchema = z.enum(PHONE_APPS);
+export type PhoneApp = z.infer<typeof PhoneAppSchema>;
+
+/** What each app is called in its store listing, for a person choosing one. */
+export const PHONE_APP_NAMES: Record<PhoneApp, string> = {
+  smsforwarder: 'SmsForwarder (Android)',
+  'income-sms-gateway': 'Incoming SMS to URL forwarder (Android)',
+  'android-sms-gateway': 'SMS Gateway for Android',
+  httpsms: 'httpSMS',
+  shortcuts: 'iOS Shortcuts (or any app posting JSON)',
+};
+
+export const PhoneIdSchema = z.string().regex(/^PH[0-9a-f]{16}$/);
+
+export const AddPhoneRequestSchema = z.strictObject({
+  app: PhoneAppSchema,
+  name: z.string().trim().min(1).max(80),
+});
+export type AddPhoneRequest = z.infer<typeof AddPhoneRequestSchema>;
+
+/** A phone as listed: never its secret (that is shown once, when it is added). */
+export const PhoneSchema = z.object({
+  id: PhoneIdSchema,
+  app: PhoneAppSchema,
+  name: z.string(),
+  /** The exact webhook URL to paste into the app; null while the phone listener is off (--phone-port). */
+  url: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Phone = z.infer<typeof PhoneSchema>;
+export const AddedPhoneSchema = PhoneSchema.extend({ secret: z.string() });
+export type AddedPhone = z.infer<typeof AddedPhoneSchema>;
+export const PhoneListSchema = z.object({ phones: z.array(PhoneSchema) });
+
+/**
+ * GET /api/v1/phones/:id/qr: the phone's webhook URL and a QR code of it (an SVG document) to scan with the
+ * phone, as the CLI prints it in the terminal. The URL only: the secret is never in it (shown once, on add).
+ */
+export const PhoneQrSchema = z.object({ url: z.string(), svg: z.string().startsWith('<svg') });
+export type PhoneQr = z.infer<typeof PhoneQrSchema>;
 
 /** What the seller does on the phone, app by app: the same steps for the CLI and the options page. */
 export function phoneSetupSteps(app: PhoneApp, url: string, secret: string): string[] {
