@@ -133,6 +133,13 @@ describe('AuthenticatorSection', () => {
     expect($(section, 'backup-reminder')).toBeNull();
   });
 
+  it('reminds while locked too, until a first backup', async () => {
+    await (await vaultWithEntry()).lock();
+    const section = await show();
+    expect(section.dataset.status).toBe('locked');
+    expect($(section, 'backup-reminder')?.textContent).toMatch(/make a backup file/);
+  });
+
   it('adds a pasted otpauth link for the tab’s site, which the seller may edit', async () => {
     const vault = new Vault({ iterations: 1_000 });
     await vault.create(PASSPHRASE);

@@ -112,7 +112,8 @@ export function AuthenticatorSection({ activeOrigin, now, onNotice }: Authentica
           }}
         />
       )}
-      {status === 'unlocked' && entries.length > 0 && state.backedUpAt === null && (
+      {/* Locked, the entries cannot be counted: remind anyway until a first backup (an empty vault is rare). */}
+      {((status === 'unlocked' && entries.length > 0) || status === 'locked') && state.backedUpAt === null && (
         <p className="authenticator__reminder" data-testid="backup-reminder" role="note">
           These codes are only in this browser. If it is lost, so are they: make a backup file now.{' '}
           <button type="button" className="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
