@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DemoPage, ExtensionBrowser, startRelay } from '../test/harness/index.ts';
+import { shootPhoneSetup } from './phone-screenshots.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(OUT, { recursive: true });
@@ -67,3 +68,5 @@ try {
 } finally {
   await relay.stop();
 }
+// The phone setup: `otp-relay phone add` in a terminal, and the options page's Phones section.
+await shootPhoneSetup(OUT);
