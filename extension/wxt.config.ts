@@ -1,5 +1,6 @@
 import { EXTENSION_PUBLIC_KEY } from '@otp-relay/shared/constants';
 import { defineConfig } from 'wxt';
+import { bareUnlistedScripts } from './lib/build/bare-unlisted-scripts.ts';
 
 /**
  * Least privilege (SPEC "Extension"): the relay and local dev sites are reachable without asking; any other
@@ -13,6 +14,10 @@ import { defineConfig } from 'wxt';
  */
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    // The scripts injected into web pages (autofill.js, its language packs) without WXT's startup wrapper.
+    'vite:build:extendConfig': bareUnlistedScripts,
+  },
   manifest: {
     name: 'otp-relay',
     description: 'Shows verification codes from your local otp-relay and fills them into the right site.',

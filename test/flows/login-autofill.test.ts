@@ -87,4 +87,29 @@ describe('log in from a new device with auto-fill on', () => {
       message.code,
     );
   });
+
+  it('a page in Portuguese, whose field only its language pack names, is auto-filled (pack injected beside autofill.js)', async () => {
+    const to = 'pt-page@lumen-goods.example';
+    const page = await flow.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname !== '/verificar') return void request.continue();
+      return void request.respond({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        // No English word and no autocomplete=one-time-code: only the 'pt' pack's "código de confirmação" says it.
+        body: `<!doctype html><html lang="pt-BR"><title>Entrar</title><main><h1>Confirme que é você</h1>
+          <form><label for="c">Código de confirmação</label><input id="c" name="c" maxlength="6">
+          <button>Continuar</button></form></main></html>`,
+      });
+    });
+    await page.goto(`${flow.relay.url}/verificar`, { waitUntil: 'load' });
+    await flow.relay.client.createVerification({ to, channel: 'email', purpose: 'login', origin: flow.relay.url });
+    const message = await flow.relay.client.waitForMessage({ to });
+    await page.waitForFunction(
+      (code: string) => document.querySelector<HTMLInputElement>('#c')?.value === code,
+      { timeout: 10_000 },
+      message.code,
+    );
+  });
 });

@@ -43,12 +43,12 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
   let dirty = false;
   let delay = CHECK_DELAY_MS;
   const observed = new WeakSet<Node>();
-  const observer = view
-    ? new view.MutationObserver(() => {
-        dirty = true;
-        schedule();
-      })
-    : undefined;
+  // The page changed: search again after the usual pause.
+  const changed = () => {
+    dirty = true;
+    schedule();
+  };
+  const observer = view ? new view.MutationObserver(changed) : undefined;
 
   const attempt = async (): Promise<AutofillResult> => {
     busy = true;
@@ -90,10 +90,7 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
       for (const frame of root.querySelectorAll('iframe')) {
         if (observed.has(frame)) continue;
         observed.add(frame);
-        frame.addEventListener('load', () => {
-          dirty = true;
-          schedule();
-        });
+        frame.addEventListener('load', changed);
       }
     }
   }

@@ -32,13 +32,10 @@ export type AutofillResult =
  */
 export async function autofillDocument(doc: Document, code: string, options: AutofillOptions): Promise<AutofillResult> {
   const target = findOtpFields(doc, code.length);
-  if (!target) return { ok: false, reason: 'no-field', fields: 0 };
-  const first = inputsOf(target)[0];
+  const first = target && inputsOf(target)[0];
   const view = first?.ownerDocument.defaultView;
-  if (!first || !view) return { ok: false, reason: 'no-field', fields: 0 };
-  if (options.keepTyped && inputsOf(target).some((input) => input.value !== '')) {
-    return { ok: false, reason: 'typed', fields: 0 };
-  }
+  if (!target || !view) return fail('no-field');
+  if (options.keepTyped && inputsOf(target).some((input) => input.value !== '')) return fail('typed');
   // The person at the keyboard wins: a key, click or paste of theirs during our fill stops it, and what they
   // typed is never undone.
   let person = false;
@@ -65,15 +62,19 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
   const now = target.kind === 'single' ? target : { kind: 'split' as const, ...currentGroup(doc, target, code.length) };
   const inputs = inputsOf(now);
   const took = now.kind === 'single' ? holds(now.input, code) : readBoxes(now) === code;
-  if (!took && person) return { ok: false, reason: 'typed', fields: 0 };
+  if (!took && person) return fail('typed');
   if (!took) {
     for (const input of inputs) eraseField(input);
     inputs[0]?.focus();
-    return { ok: false, reason: 'not-accepted', fields: 0 };
+    return fail('not-accepted');
   }
   const last = inputs[inputs.length - 1];
   if (options.submit && last) view.setTimeout(() => submitForm(last), 0);
   return { ok: true, fields: inputs.length };
+}
+
+function fail(reason: 'no-field' | 'typed' | 'not-accepted'): AutofillResult {
+  return { ok: false, reason, fields: 0 };
 }
 
 function inputsOf(target: OtpTarget): HTMLInputElement[] {

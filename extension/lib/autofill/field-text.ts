@@ -59,7 +59,7 @@ function widestBlock(inputs: readonly HTMLInputElement[]): Element | null {
 
 /** Live collections and an early exit: a form-sized node answers at its first foreign control. */
 function holdsOtherControls(node: Element, inputs: readonly HTMLInputElement[]): boolean {
-  if (node.getElementsByTagName('select').length > 0 || node.getElementsByTagName('textarea').length > 0) return true;
+  if (node.querySelector('select, textarea')) return true;
   for (const input of node.getElementsByTagName('input')) {
     if (input.type !== 'hidden' && !inputs.includes(input)) return true;
   }
@@ -94,24 +94,22 @@ function contextText(start: Element): string {
   return parts.join(' ').slice(0, MAX_CONTEXT_CHARS);
 }
 
-const CONTEXT_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'p']);
-
 /** Headings, legends, paragraphs, role=heading, and the div soup's `class="…title…"` (TikTok-like). */
 function isContextElement(node: Element): boolean {
-  if (CONTEXT_TAGS.has(node.localName) || node.getAttribute('role') === 'heading') return true;
+  if (/^(h[1-6]|legend|p)$/.test(node.localName) || node.getAttribute('role') === 'heading') return true;
   return node.getAttribute('class')?.includes('title') ?? false;
 }
+
+const CODE_TAGS = 'script, style, noscript';
 
 /** Text of an element, collapsed; script/style/noscript bodies are skipped when there are any. */
 function textOf(element: Element | null): string {
   if (!element) return '';
   let text = '';
-  const hasCode = ['script', 'style', 'noscript'].some((tag) => element.getElementsByTagName(tag).length > 0);
-  if (hasCode) {
+  if (element.querySelector(CODE_TAGS)) {
     const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node && text.length < MAX_TEXT_CHARS; node = walker.nextNode()) {
-      const parent = node.parentElement?.localName;
-      if (parent !== 'script' && parent !== 'style' && parent !== 'noscript') text += ` ${node.nodeValue ?? ''}`;
+      if (!node.parentElement?.matches(CODE_TAGS)) text += ` ${node.nodeValue ?? ''}`;
     }
   } else {
     text = element.textContent ?? '';

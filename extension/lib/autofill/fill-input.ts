@@ -26,12 +26,10 @@ export async function fillInput(input: HTMLInputElement, text: string, stop = ()
     await nextTask(view);
   }
   if (stop()) return;
-  if (!holds(input, text)) {
-    // The page ate some keystrokes (a keydown handler that only accepts trusted events, a mask that lost
-    // track): set the whole value at once, still through the native setter and an input event.
-    setValue(input, text, 'insertFromPaste');
-  }
-  input.dispatchEvent(new view.Event('change', { bubbles: true }));
+  // The page ate some keystrokes (a keydown handler that only accepts trusted events, a mask that lost
+  // track): set the whole value at once, still through the native setter and an input event.
+  if (!holds(input, text)) setValue(input, text, 'insertFromPaste');
+  fire(input, 'Event', 'change', { bubbles: true });
 }
 
 /**
@@ -39,35 +37,34 @@ export async function fillInput(input: HTMLInputElement, text: string, stop = ()
  * character is appended.
  */
 export function typeChar(input: HTMLInputElement, char: string, replace: boolean): void {
-  const view = input.ownerDocument.defaultView;
-  if (!view) return;
-  const keys = keyInit(char);
-  const typed = input.dispatchEvent(new view.KeyboardEvent('keydown', keys));
-  input.dispatchEvent(new view.KeyboardEvent('keypress', { ...keys, charCode: char.charCodeAt(0) }));
-  const insert = { bubbles: true, cancelable: true, composed: true, inputType: 'insertText', data: char };
-  if (typed && input.dispatchEvent(new view.InputEvent('beforeinput', insert))) {
-    setNativeValue(input, replace ? char : input.value + char);
-    input.dispatchEvent(new view.InputEvent('input', { ...insert, cancelable: false }));
-  }
-  input.dispatchEvent(new view.KeyboardEvent('keyup', keys));
+  const code = char.toUpperCase();
+  // keyCode/which are deprecated but still what many OTP widgets read (e.g. `e.keyCode >= 48 && <= 57`).
+  const keyCode = code.charCodeAt(0);
+  const keys = { ...EVENT, key: char, code: char >= '0' && char <= '9' ? `Digit${char}` : `Key${code}`, keyCode };
+  press(input, { ...keys, which: keyCode }, char, replace ? char : undefined);
 }
 
 /** Backspace over the whole field, as a person undoing a wrong entry does (the page may handle the key). */
 export function eraseField(input: HTMLInputElement): void {
-  const view = input.ownerDocument.defaultView;
-  if (!view || input.value === '') return;
+  if (!input.ownerDocument.defaultView || input.value === '') return;
   focusField(input);
   input.select?.();
-  const keys = { key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8, bubbles: true, cancelable: true };
-  const erase = { bubbles: true, cancelable: true, composed: true, inputType: 'deleteContentBackward' };
-  if (
-    input.dispatchEvent(new view.KeyboardEvent('keydown', { ...keys, composed: true })) &&
-    input.dispatchEvent(new view.InputEvent('beforeinput', erase))
-  ) {
-    setNativeValue(input, '');
-    input.dispatchEvent(new view.InputEvent('input', { ...erase, cancelable: false }));
+  press(input, { ...EVENT, key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8 }, null, '');
+}
+
+/**
+ * keydown (keypress for a character) → beforeinput → the value (`value`, else the character appended) →
+ * input → keyup; a page that cancels keydown or beforeinput handled the key itself.
+ */
+function press(input: HTMLInputElement, keys: object, data: string | null, value: string | undefined): void {
+  const init = { ...EVENT, inputType: data === null ? 'deleteContentBackward' : 'insertText', data };
+  const typed = fire(input, 'KeyboardEvent', 'keydown', keys);
+  if (data !== null) fire(input, 'KeyboardEvent', 'keypress', { ...keys, charCode: data.charCodeAt(0) });
+  if (typed && fire(input, 'InputEvent', 'beforeinput', init)) {
+    setNativeValue(input, value ?? input.value + data);
+    fire(input, 'InputEvent', 'input', { ...init, cancelable: false });
   }
-  input.dispatchEvent(new view.KeyboardEvent('keyup', { ...keys, composed: true }));
+  fire(input, 'KeyboardEvent', 'keyup', keys);
 }
 
 /**
@@ -77,23 +74,22 @@ export function eraseField(input: HTMLInputElement): void {
  */
 export function focusField(input: HTMLInputElement): void {
   const doc = input.ownerDocument;
-  const view = doc.defaultView;
   let previous = doc.activeElement;
   while (previous?.shadowRoot?.activeElement) previous = previous.shadowRoot.activeElement;
-  if (!view || previous === input) return;
+  if (!doc.defaultView || previous === input) return;
   input.focus();
   if (typeof doc.hasFocus !== 'function' || doc.hasFocus()) return;
   if (previous && previous !== doc.body) {
-    previous.dispatchEvent(new view.FocusEvent('blur', { relatedTarget: input }));
-    previous.dispatchEvent(new view.FocusEvent('focusout', { bubbles: true, composed: true, relatedTarget: input }));
+    fire(previous, 'FocusEvent', 'blur', { relatedTarget: input });
+    fire(previous, 'FocusEvent', 'focusout', { bubbles: true, composed: true, relatedTarget: input });
   }
-  input.dispatchEvent(new view.FocusEvent('focus', { relatedTarget: previous }));
-  input.dispatchEvent(new view.FocusEvent('focusin', { bubbles: true, composed: true, relatedTarget: previous }));
+  fire(input, 'FocusEvent', 'focus', { relatedTarget: previous });
+  fire(input, 'FocusEvent', 'focusin', { bubbles: true, composed: true, relatedTarget: previous });
 }
 
 /** Sets `value` through the prototype's setter, bypassing any own-property tracker a framework installed. */
 export function setNativeValue(input: HTMLInputElement, value: string): void {
-  const view = input.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  const view = input.ownerDocument.defaultView as View | null;
   const setter = Object.getOwnPropertyDescriptor(view?.HTMLInputElement.prototype ?? {}, 'value')?.set;
   if (setter) setter.call(input, value);
   else input.value = value;
@@ -102,9 +98,8 @@ export function setNativeValue(input: HTMLInputElement, value: string): void {
 /** The whole value at once (not key by key), then the `input` event a framework's listener needs to see it. */
 export function setValue(input: HTMLInputElement, value: string, inputType: string): void {
   setNativeValue(input, value);
-  const view = input.ownerDocument.defaultView;
   const data = inputType === 'insertText' ? value : null;
-  if (view) input.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType, data }));
+  fire(input, 'InputEvent', 'input', { bubbles: true, composed: true, inputType, data });
 }
 
 /** What the field holds the way a code check reads it: formatting the page added (spaces, dashes) left out. */
@@ -112,10 +107,19 @@ export function holds(input: HTMLInputElement, text: string): boolean {
   return input.value.replace(/[\s-]/g, '') === text;
 }
 
-function keyInit(char: string): KeyboardEventInit & { keyCode: number; which: number } {
-  const isDigit = char >= '0' && char <= '9';
-  const code = isDigit ? `Digit${char}` : `Key${char.toUpperCase()}`;
-  const keyCode = char.toUpperCase().charCodeAt(0);
-  // keyCode/which are deprecated but still what many OTP widgets read (e.g. `e.keyCode >= 48 && <= 57`).
-  return { key: char, code, keyCode, which: keyCode, bubbles: true, cancelable: true, composed: true };
+type View = Window & typeof globalThis;
+const EVENT = { bubbles: true, cancelable: true, composed: true };
+
+/**
+ * Dispatches an event made by the target's own window (a same-origin frame's constructors for its inputs);
+ * false when it was cancelled, or when the target has no window.
+ */
+export function fire(
+  target: Element,
+  kind: 'Event' | 'KeyboardEvent' | 'InputEvent' | 'FocusEvent' | 'ClipboardEvent',
+  type: string,
+  init: object,
+): boolean {
+  const view = target.ownerDocument.defaultView as View | null;
+  return !!view && target.dispatchEvent(new view[kind](type, init));
 }

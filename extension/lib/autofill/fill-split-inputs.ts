@@ -1,4 +1,4 @@
-import { eraseField, focusField, typeChar } from './fill-input.ts';
+import { eraseField, fire, focusField, typeChar } from './fill-input.ts';
 import type { SplitGroup } from './find-split-groups.ts';
 import { nextTask, settle } from './next-task.ts';
 
@@ -30,25 +30,19 @@ export async function fillSplitInputs(
     for (const box of after.inputs) eraseField(box);
     await settle(view);
   }
+  // Box by box; then a second pass for boxes a page's handler emptied or overwrote after we moved on.
   const chars = [...code];
-  for (let index = 0; index < chars.length; index++) {
-    const box = current().inputs[index];
-    if (!box || stop()) return;
-    focusField(box);
-    await nextTask(view);
-    typeChar(box, chars[index] ?? '', true);
-    await nextTask(view);
-  }
-  await settle(view);
-  // A second pass for boxes a page's handler emptied or overwrote after we moved on.
-  const boxes = current().inputs;
-  for (const [index, box] of boxes.entries()) {
-    if (box.value === chars[index]) continue;
-    if (stop()) return;
-    focusField(box);
-    await nextTask(view);
-    typeChar(box, chars[index] ?? '', true);
-    await nextTask(view);
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass) await settle(view);
+    for (let index = 0; index < chars.length; index++) {
+      const box = current().inputs[index];
+      if (pass && box?.value === chars[index]) continue;
+      if (!box || stop()) return;
+      focusField(box);
+      await nextTask(view);
+      typeChar(box, chars[index] ?? '', true);
+      await nextTask(view);
+    }
   }
 }
 
@@ -59,13 +53,12 @@ export function readBoxes(group: SplitGroup): string {
 
 /** Dispatches a paste of `code` on `box` (focused first); false where the DOM has no ClipboardEvent. */
 async function pasteInto(box: HTMLInputElement, code: string, view: Window): Promise<boolean> {
-  const scope = view as Window & typeof globalThis;
-  if (typeof scope.ClipboardEvent !== 'function' || typeof scope.DataTransfer !== 'function') return false;
+  const { ClipboardEvent, DataTransfer } = view as Window & typeof globalThis;
+  if (typeof ClipboardEvent !== 'function' || typeof DataTransfer !== 'function') return false;
   focusField(box);
   await nextTask(view);
-  const data = new scope.DataTransfer();
-  data.setData('text/plain', code);
-  const init = { clipboardData: data, bubbles: true, cancelable: true, composed: true };
-  box.dispatchEvent(new scope.ClipboardEvent('paste', init));
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', code);
+  fire(box, 'ClipboardEvent', 'paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
   return true;
 }

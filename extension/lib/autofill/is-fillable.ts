@@ -13,8 +13,9 @@
  *   the rect also covers off-screen positioning, so the style rules skip that test there.
  */
 export function isFillable(element: HTMLElement, memo: FillableMemo = new Map()): boolean {
+  const input = element as HTMLInputElement;
   if (!element.isConnected) return false;
-  if (isInput(element) && (element.disabled || element.readOnly || element.type === 'hidden')) return false;
+  if (element.localName === 'input' && (input.disabled || input.readOnly || input.type === 'hidden')) return false;
   // Honeypots hide from assistive tech and the tab order too (aria-hidden + tabindex=-1, seen on signup forms).
   if (element.getAttribute('aria-hidden') === 'true' && element.tabIndex < 0) return false;
   const view = element.ownerDocument.defaultView;
@@ -31,10 +32,7 @@ export function isFillable(element: HTMLElement, memo: FillableMemo = new Map())
   const own = view.getComputedStyle(element);
   // visibility is inherited (a child may turn it back on), so the element's own computed value is the truth.
   if (own.visibility === 'hidden' || own.visibility === 'collapse') return false;
-  for (const size of [own.width, own.height]) {
-    const value = px(size);
-    if (value !== null && value < MIN_SIZE_PX) return false;
-  }
+  if (px(own.width) < MIN_SIZE_PX || px(own.height) < MIN_SIZE_PX) return false;
   const opacity = hidesItself(element, own, layout)
     ? HIDDEN
     : opacityOf(own) * visibleOpacity(parentOf(element), view, memo, layout);
@@ -79,19 +77,12 @@ function opacityOf(style: CSSStyleDeclaration): number {
 
 /** A 0-size box with overflow hidden hides everything in it (a collapsed wrapper used as a honeypot). */
 function isCollapsedWrapper(style: CSSStyleDeclaration): boolean {
-  if (!style.overflow.includes('hidden')) return false;
-  const w = px(style.width);
-  const h = px(style.height);
-  return (w !== null && w < MIN_SIZE_PX) || (h !== null && h < MIN_SIZE_PX);
+  return style.overflow.includes('hidden') && (px(style.width) < MIN_SIZE_PX || px(style.height) < MIN_SIZE_PX);
 }
 
 const MIN_SIZE_PX = 4;
 const FAR_OFFSCREEN_PX = -500;
 const MIN_OPACITY = 0.1;
-
-function isInput(element: HTMLElement): element is HTMLInputElement {
-  return element.localName === 'input';
-}
 
 function hasLayout(doc: Document, memo: FillableMemo): boolean {
   let known = memo.get(doc);
@@ -105,18 +96,14 @@ function hasLayout(doc: Document, memo: FillableMemo): boolean {
 
 /** The element's parent, stepping out of a shadow root to its host. */
 function parentOf(element: Element): Element | null {
-  if (element.parentElement) return element.parentElement;
   const root = element.getRootNode();
-  return isShadowRoot(root) ? root.host : null;
+  return element.parentElement ?? (root.nodeType === 11 && 'host' in root ? (root as ShadowRoot).host : null);
 }
 
-function isShadowRoot(node: Node): node is ShadowRoot {
-  return node.nodeType === 11 && 'host' in node;
-}
-
-function px(value: string): number | null {
+/** A length in px; NaN (false in every comparison) for anything else ("auto", "50%"). */
+function px(value: string): number {
   const match = /^(-?[\d.]+)px$/.exec(value.trim());
-  return match ? Number(match[1]) : null;
+  return match ? Number(match[1]) : Number.NaN;
 }
 
 /** The "visually hidden" recipes: `clip: rect(0 0 0 0)` and `clip-path: inset(50%)`. */
@@ -127,24 +114,16 @@ function isClippedAway(style: CSSStyleDeclaration): boolean {
 }
 
 function isFarOffscreen(style: CSSStyleDeclaration): boolean {
+  const offsets = [style.marginLeft, style.marginTop].map(px);
   if (style.position === 'absolute' || style.position === 'fixed') {
-    for (const side of [style.left, style.top, style.right, style.bottom]) {
-      const value = px(side);
-      if (value !== null && value <= FAR_OFFSCREEN_PX) return true;
-    }
-  }
-  for (const margin of [style.marginLeft, style.marginTop]) {
-    const value = px(margin);
-    if (value !== null && value <= FAR_OFFSCREEN_PX) return true;
+    offsets.push(...[style.left, style.top, style.right, style.bottom].map(px));
   }
   const transform = style.transform;
   if (transform && transform !== 'none') {
-    const offsets = [...transform.matchAll(/-?[\d.]+px/g)].map((m) => Number.parseFloat(m[0]));
-    if (offsets.some((value) => value <= FAR_OFFSCREEN_PX)) return true;
+    for (const m of transform.matchAll(/-?[\d.]+px/g)) offsets.push(Number.parseFloat(m[0]));
     // Computed transforms come back as matrix(a, b, c, d, tx, ty) in real browsers.
-    const matrix = /^matrix\(([^)]+)\)$/.exec(transform);
-    const parts = matrix?.[1]?.split(',').map(Number) ?? [];
-    if (parts.length === 6 && ((parts[4] ?? 0) <= FAR_OFFSCREEN_PX || (parts[5] ?? 0) <= FAR_OFFSCREEN_PX)) return true;
+    const parts = /^matrix\(([^)]+)\)$/.exec(transform)?.[1]?.split(',').map(Number) ?? [];
+    if (parts.length === 6) offsets.push(parts[4] ?? 0, parts[5] ?? 0);
   }
-  return false;
+  return offsets.some((value) => value <= FAR_OFFSCREEN_PX);
 }

@@ -1,0 +1,30 @@
+import type { InlineConfig, Plugin } from 'vite';
+import type { Entrypoint } from 'wxt';
+
+const PREFIX = 'virtual:otp-relay-bare-unlisted?';
+
+/**
+ * Build hook (wxt.config.ts): the scripts the background injects into web pages (autofill.js and the
+ * autofill-lang-* packs) are built from an entry that only calls the entrypoint's `main`, instead of WXT's
+ * unlisted-script wrapper, whose logger, plugin start-up and crash messages were ≈ 450 bytes of each file: a
+ * third of a language pack, and bytes against autofill.js's 10 KiB budget (issue 14). Nothing else changes:
+ * same entrypoint file, same IIFE, same output name. Not shipped: only the build imports it.
+ */
+export function bareUnlistedScripts(entrypoints: readonly Entrypoint[], config: InlineConfig): void {
+  const [entrypoint] = entrypoints;
+  const lib = config.build?.lib;
+  if (entrypoints.length !== 1 || !entrypoint || entrypoint.type !== 'unlisted-script' || !lib) return;
+  if (!/^autofill(-lang-[a-z]{2})?$/.test(entrypoint.name)) return;
+  lib.entry = `${PREFIX}${entrypoint.inputPath}`;
+  const plugin: Plugin = {
+    name: 'otp-relay:bare-unlisted-script',
+    enforce: 'pre',
+    // Vite's library mode has made the entry absolute (root + entry): the entrypoint's path follows PREFIX.
+    resolveId: (id) => (id.includes(PREFIX) ? `\0${PREFIX}${id.slice(id.indexOf(PREFIX) + PREFIX.length)}` : undefined),
+    load: (id) =>
+      id.startsWith(`\0${PREFIX}`)
+        ? `import definition from ${JSON.stringify(id.slice(PREFIX.length + 1))};\ndefinition.main();\n`
+        : undefined,
+  };
+  config.plugins = [plugin, ...(config.plugins ?? [])];
+}
