@@ -10,4 +10,66 @@ export interface Explained {
   why: string;
 }
 
-export const EXPLAINED: Explained[] = [];
+const LIFECYCLE = 'relay/src/verifications/verification-lifecycle.ts';
+const DIGEST_FOLLOWS_STATUS =
+  'Equivalent: codeDigest is null exactly when the status is not pending (set in the same turn as create, ' +
+  'cleared in #end), so the status test alone decides; the digest test is there to narrow the type.';
+
+export const EXPLAINED: Explained[] = [
+  // verification lifecycle
+  {
+    file: LIFECYCLE,
+    line: 73,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: a held delivery is dropped whenever its verification ends (#removeMessage) and only ended ' +
+      'verifications are forgotten, so a delivery that falls due always finds its record; the test is for the type.',
+  },
+  { file: LIFECYCLE, line: 209, mutator: 'ConditionalExpression', why: DIGEST_FOLLOWS_STATUS },
+  { file: LIFECYCLE, line: 209, mutator: 'LogicalOperator', why: DIGEST_FOLLOWS_STATUS },
+  { file: LIFECYCLE, line: 248, mutator: 'ConditionalExpression', why: DIGEST_FOLLOWS_STATUS },
+  { file: LIFECYCLE, line: 248, mutator: 'LogicalOperator', why: DIGEST_FOLLOWS_STATUS },
+  {
+    file: LIFECYCLE,
+    line: 238,
+    mutator: 'ConditionalExpression',
+    why:
+      'Not killable by a deterministic test: without the redraw a resent code repeats the one it replaces once ' +
+      'in 10^codeLength resends (a million by default), and only then would the resend test see the old code ' +
+      'still valid. The redraw stays so that promise holds on every run.',
+  },
+  {
+    file: 'relay/src/verifications/delayed-deliveries.ts',
+    line: 45,
+    mutator: 'BlockStatement',
+    why:
+      'Harmless: clear() runs only on POST /api/v1/reset, which also empties the scheduler, so a held ' +
+      'delivery left in the map can never be released; what stays is its memory, not anything a user sees.',
+  },
+  // abuse limits
+  {
+    file: 'relay/src/verifications/abuse-limits.ts',
+    line: 54,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: pushing onto the empty array gives the same one-send window; the branch only keeps the ' +
+      'first send from reserving room for 17 numbers (bench figure 4), a memory saving nothing else sees.',
+  },
+  {
+    file: 'relay/src/verifications/abuse-limits.ts',
+    line: 83,
+    mutator: 'EqualityOperator',
+    why:
+      'Equivalent: it adds a second sweep in the same millisecond as the last one, and within one millisecond ' +
+      'no counter can become idle (that takes a send leaving the window or a lockout ending), so it finds nothing new.',
+  },
+  // popup countdown model
+  {
+    file: 'extension/lib/popup/code-view.ts',
+    line: 23,
+    mutator: 'StringLiteral',
+    why:
+      'Equivalent: a code the relay issued always carries its origin (IssuedMessage requires one, toStoredCode ' +
+      'copies it); the fallback is there because StoredCode keeps origin optional for codes from elsewhere.',
+  },
+];

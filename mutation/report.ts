@@ -23,7 +23,7 @@ export function scoreOf(mutants: MutantResult[]): Score {
 const line = (mutant: MutantResult) => mutant.location.start.line;
 
 export function renderReport(
-  scored: { module: MutationModule; mutants: MutantResult[]; date: string }[],
+  scored: { module: MutationModule; mutants: MutantResult[]; date: string; run: 'full' | 'incremental' }[],
   explained: Explained[],
   run: { goal: number; total: number },
 ): string {
@@ -33,16 +33,18 @@ export function renderReport(
     `\`npm run mutate\` (StrykerJS, vitest runner, per-test coverage, static mutants ignored) over the modules`,
     `whose tests must catch real bugs (mutation/modules.ts); \`npm run mutate -- <name>\` redoes one module. Goal: at`,
     `least ${run.goal} % detected in each. Every survivor is listed with why it is harmless, or UNEXPLAINED.`,
+    `"run" says whether every mutant ran in that measurement (full: \`--force\`, or the module's first run) or`,
+    `results of unchanged mutants whose killing tests still exist were reused from the previous one (incremental).`,
     `${scored.length} of ${run.total} modules measured so far.`,
     '',
-    '| module | promise | measured | detected | survived | score |',
-    '|---|---|---|---:|---:|---:|',
+    '| module | promise | measured | run | detected | survived | score |',
+    '|---|---|---|---|---:|---:|---:|',
   ];
-  for (const { module, mutants, date } of scored) {
+  for (const { module, mutants, date, run: kind } of scored) {
     const score = scoreOf(mutants);
     const mark = score.percent >= run.goal ? '' : ' (below goal)';
     out.push(
-      `| ${module.name} | ${module.promise} | ${date} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
+      `| ${module.name} | ${module.promise} | ${date} | ${kind} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
     );
   }
   for (const { module, mutants } of scored) {

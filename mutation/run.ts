@@ -2,7 +2,8 @@
  * `npm run mutate [-- name …]`: StrykerJS over the modules in modules.ts (all, or those whose name contains one
  * of the arguments), then docs/mutation.md with the score per module and every surviving mutant, each with the
  * reason it is harmless from explained.ts or marked UNEXPLAINED. Slow (minutes per module on 2 cores), so it is
- * not part of `npm test`.
+ * not part of `npm test`. `--force` redoes every mutant (a full run, no incremental reuse); `--report` only
+ * rebuilds the report.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -14,6 +15,10 @@ import { patchVitestRunner } from './patch-vitest-runner.ts';
 import { renderReport, scoreOf } from './report.ts';
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+/** `--force`: run every mutant again instead of reusing the incremental results (a full module run). */
+const force = process.argv.includes('--force');
+/** `--report`: only rebuild docs/mutation.md from the kept results (after editing explained.ts). */
+const reportOnly = process.argv.includes('--report');
 const modules = MUTATION_MODULES.filter(
   (module) => wanted.length === 0 || wanted.some((name) => module.name.includes(name)),
 );
@@ -39,7 +44,8 @@ function mutate(module: MutationModule): Promise<MutantResult[]> {
     concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
     timeoutMS: 20_000,
     incremental: true,
-    incrementalFile: 'mutation/.reports/incremental.json',
+    force,
+    incrementalFile: INCREMENTAL,
     reporters: ['clear-text', 'progress'],
     tempDirName: 'mutation/.reports/sandbox',
     cleanTempDir: 'always',
@@ -55,11 +61,12 @@ function mutate(module: MutationModule): Promise<MutantResult[]> {
 function writeReport(): void {
   const scored = MUTATION_MODULES.flatMap((module) => {
     if (!existsSync(saved(module))) return [];
-    const { mutants, date } = JSON.parse(readFileSync(saved(module), 'utf8')) as {
+    const { mutants, date, run } = JSON.parse(readFileSync(saved(module), 'utf8')) as {
       mutants: MutantResult[];
       date: string;
+      run?: 'full' | 'incremental';
     };
-    return [{ module, mutants, date }];
+    return [{ module, mutants, date, run: run ?? 'incremental' }];
   });
   writeFileSync(
     'docs/mutation.md',
@@ -67,14 +74,28 @@ function writeReport(): void {
   );
 }
 
+const INCREMENTAL = 'mutation/.reports/incremental.json';
+
+/** 'full' when every mutant of the module is run now: forced, or none of its files has an earlier result. */
+function runKind(module: MutationModule): 'full' | 'incremental' {
+  if (force || !existsSync(INCREMENTAL)) return 'full';
+  const { files } = JSON.parse(readFileSync(INCREMENTAL, 'utf8')) as { files: Record<string, unknown> };
+  return module.files.some((file) => file in files) ? 'incremental' : 'full';
+}
+
 mkdirSync('mutation/.reports', { recursive: true });
-for (const module of modules) {
+for (const module of reportOnly ? [] : modules) {
   const started = Date.now();
+  const run = runKind(module);
   const results = await mutate(module);
-  const mutants = results.map((result) => ({ ...result, fileName: relative(process.cwd(), result.fileName) }));
+  // Incremental mode also hands back the kept results of files outside this run's `mutate`: keep this module's.
+  const mutants = results
+    .map((result) => ({ ...result, fileName: relative(process.cwd(), result.fileName) }))
+    .filter((result) => module.files.includes(result.fileName));
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  writeFileSync(saved(module), JSON.stringify({ mutants, date: new Date().toISOString().slice(0, 10), minutes }));
+  writeFileSync(saved(module), JSON.stringify({ mutants, date: new Date().toISOString().slice(0, 10), minutes, run }));
   writeReport();
   console.log(`${scoreOf(mutants).percent.toFixed(1).padStart(5)} %  ${module.name}  (${minutes} min)`);
 }
+if (reportOnly) writeReport();
 console.log('report: docs/mutation.md');

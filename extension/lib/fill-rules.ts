@@ -44,7 +44,7 @@ export function fillVerdict(code: FillableCode, pageOrigin: string | null, confi
     };
   }
   if (code.binding === 'issuer') {
-    if (code.origin !== undefined && pageOrigin === code.origin) return { ok: true };
+    if (pageOrigin === code.origin) return { ok: true };
     return {
       ok: false,
       reason: 'wrong-origin',

@@ -66,9 +66,8 @@ export class VerificationLifecycle implements VerificationService {
       const record = store.getVerification(id);
       if (record !== undefined) this.#expireIfDue(record);
     });
-    scheduler.handle(FORGET, (id) => {
-      if (store.getVerification(id)?.status !== 'pending') store.deleteVerification(id);
-    });
+    // Only an ended verification is ever scheduled to be forgotten (#end), and nothing ends twice.
+    scheduler.handle(FORGET, (id) => store.deleteVerification(id));
     this.deliveries = new DelayedDeliveries(scheduler, (id, code, folder) => {
       const record = store.getVerification(id);
       if (record !== undefined) this.#deliver(record, code, folder);
@@ -261,7 +260,8 @@ export class VerificationLifecycle implements VerificationService {
   /** The code dies: status changes, its message leaves the inbox, nothing of it is scheduled any more. */
   #end(record: VerificationRecord, status: Exclude<VerificationStatus, 'pending'>, at: number): void {
     const { scheduler, events, store } = this.#d;
-    if (record.status === 'pending') store.ended(record);
+    // Every caller saw it pending: a verification ends once.
+    store.ended(record);
     record.status = status;
     record.codeDigest = null;
     record.updatedAt = at;
