@@ -11,7 +11,8 @@ interface CountdownBarProps {
 export function CountdownBar({ remainingMs, fraction, lifetimeMs }: CountdownBarProps) {
   const text = formatRemaining(remainingMs);
   const seconds = Math.ceil(remainingMs / 1000);
-  const low = remainingMs > 0 && remainingMs <= 30_000;
+  // Urgent for the last 30 s, or the last quarter of a shorter life: a 30 s authenticator code is not urgent all along.
+  const low = remainingMs > 0 && remainingMs <= Math.min(30_000, lifetimeMs / 4);
   return (
     <div className={`countdown${low ? ' countdown--low' : ''}`}>
       <span className="countdown__time" data-testid="code-remaining" data-seconds={seconds}>

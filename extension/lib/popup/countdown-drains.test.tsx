@@ -58,6 +58,22 @@ describe('the countdown a seller watches', () => {
     expect((await barAt(T0 + LIFETIME)).low).toBe(false);
   });
 
+  it('is urgent only in the last quarter of a short life, so a 30 s authenticator code is not urgent all along', async () => {
+    const bar = async (remainingMs: number, lifetimeMs: number) => {
+      const element = (
+        <CountdownBar remainingMs={remainingMs} fraction={remainingMs / lifetimeMs} lifetimeMs={lifetimeMs} />
+      );
+      if (rendered) await rendered.rerender(element);
+      else rendered = await render(element);
+      return rendered.container.querySelector('.countdown')?.classList.contains('countdown--low');
+    };
+    expect(await bar(29_000, 30_000)).toBe(false);
+    expect(await bar(7_501, 30_000)).toBe(false);
+    expect(await bar(7_500, 30_000)).toBe(true);
+    expect(await bar(15_001, 60_000)).toBe(false);
+    expect(await bar(15_000, 60_000)).toBe(true);
+  });
+
   it('tells a screen reader the time left, then that it expired', async () => {
     expect((await barAt(T0 + 30_000)).text).toBe('1:30 remaining');
     expect((await barAt(T0 + LIFETIME)).text).toBe('Expired');
