@@ -39,8 +39,17 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
   // The person at the keyboard wins: a key, click or paste of theirs during our fill stops it, and what they
   // typed is never undone.
   let person = false;
+  // Whether the page already held the code when the person stepped in: then the fill took and what they do next
+  // is an edit of a filled code (a Backspace right after it landed), not a fill they interrupted.
+  let heldWhenPersonCame = false;
   const notice = (event: Event) => {
-    if (event.isTrusted) person = true;
+    if (!event.isTrusted || person) return;
+    person = true;
+    heldWhenPersonCame = holdsCode();
+  };
+  const holdsCode = () => {
+    if (target.kind === 'single') return holds(target.input, code);
+    return readBoxes(currentGroup(doc, target, code.length)) === code;
   };
   const events = ['keydown', 'pointerdown', 'paste', 'input'];
   for (const type of events) view.addEventListener(type, notice, true);
@@ -62,7 +71,7 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
   const now = target.kind === 'single' ? target : { kind: 'split' as const, ...currentGroup(doc, target, code.length) };
   const inputs = inputsOf(now);
   const took = now.kind === 'single' ? holds(now.input, code) : readBoxes(now) === code;
-  if (!took && person) return fail('typed');
+  if (!took && person) return heldWhenPersonCame ? { ok: true, fields: inputs.length } : fail('typed');
   if (!took) {
     for (const input of inputs) eraseField(input);
     inputs[0]?.focus();
