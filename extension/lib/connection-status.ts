@@ -3,7 +3,8 @@
  * - not-paired: no token stored yet.
  * - connecting / connected / reconnecting: the stream's own states.
  * - unreachable: nothing answers at the relay URL (checked over HTTP while the socket keeps failing).
- * - token-rejected: the relay answers 401 to our token; we stop retrying until the token changes.
+ * - token-rejected: the relay answers 401 to our token, or what answers cannot prove it knows our token (another
+ *   token, or another program on the relay's port); we stop retrying until the token changes or Reconnect.
  * - refused: the relay answers HTTP with our token but refuses the stream (Host/Origin checks).
  */
 export type ConnectionStatus =
@@ -39,7 +40,9 @@ export const CONNECTION_HELP: Record<ConnectionStatus, { title: string; action: 
   },
   'token-rejected': {
     title: 'The relay rejected our token',
-    action: 'The relay was probably restarted with a new token: pair again with the token it printed.',
+    action:
+      'The relay was probably restarted with a new token: pair again with the token it printed. (If it was not, ' +
+      'another program may be answering at its address: it was sent nothing.)',
   },
   refused: {
     title: 'The relay refused the live stream',

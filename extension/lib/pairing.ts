@@ -40,6 +40,13 @@ function explain(error: unknown, origin: string): { field: 'relayUrl' | 'token';
     if (error.code === 'unauthorized') {
       return { field: 'token', message: 'The relay rejected this token. Copy it again from the relay’s terminal.' };
     }
+    if (error.code === 'relay_unproven') {
+      // It could not prove our token: another token, or not the relay at all. It learnt nothing from us.
+      return {
+        field: 'token',
+        message: `The relay at ${origin} rejected this token (it could not prove it knows it). Copy it again from the relay’s terminal.`,
+      };
+    }
     if (error.code === 'forbidden_host') {
       return { field: 'relayUrl', message: `The relay refuses to be reached as ${origin} (Host check).` };
     }

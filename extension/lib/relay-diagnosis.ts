@@ -24,7 +24,9 @@ export async function diagnoseRelay(relayUrl: string, token: string, fetchFn?: t
     return 'ok';
   } catch (error) {
     if (error instanceof RelayError) {
-      if (error.code === 'unauthorized') return 'token-rejected';
+      // relay_unproven: what answers does not know our token. A relay with another token and a program squatting
+      // on its port look alike from here (neither can prove our token), and neither gets anything from us.
+      if (error.code === 'unauthorized' || error.code === 'relay_unproven') return 'token-rejected';
       if (error.code === 'forbidden_host' || error.code === 'forbidden_origin') return 'refused';
     }
     return 'unreachable';

@@ -1,4 +1,4 @@
-import { type MessageEventSchema, RelayStream, type StreamEvent } from '@otp-relay/shared';
+import { type MessageEventSchema, RelayClient, RelayError, RelayStream, type StreamEvent } from '@otp-relay/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { z } from 'zod';
@@ -78,4 +78,70 @@ describe('a process squatting on the relay’s port', () => {
     t.relay.service.create(smsRequest({ to, channel: 'email' }));
     await stream.next('message', (event) => event.data.to === to);
   }, 30_000);
+
+  it('gets no token and nothing replayable from RelayClient, and none of its answers is used', async () => {
+    t = await startTestRelay();
+    const { token } = t.relay;
+    const port = Number(new URL(t.relay.url).port);
+    const client = new RelayClient({ url: t.relay.url, token });
+    await client.listMessages();
+    await t.close();
+    t = undefined;
+    // It answers like a relay: a handshake with a proof it made up, then a message list with a code of its own.
+    squatter = await squatPort(
+      port,
+      () => [],
+      (req) => ({
+        status: 200,
+        headers: { 'content-type': 'application/json', 'otp-relay-proof': 'ab'.repeat(32) },
+        body:
+          req.url === '/api/v1/session'
+            ? JSON.stringify({ relayNonce: 'cd'.repeat(32), relayProof: 'ef'.repeat(32) })
+            : JSON.stringify({ messages: [] }),
+      }),
+    );
+    const fresh = new RelayClient({ url: `http://127.0.0.1:${port}`, token }); // e.g. pairing, or a diagnosis
+    const calls: (() => Promise<unknown>)[] = [
+      () => fresh.listMessages(),
+      () => client.listMessages(),
+      () => client.createVerification(smsRequest({ to: 'x@shop.example', channel: 'email' })),
+    ];
+    for (const call of calls) {
+      const error = await once(call).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RelayError);
+      expect((error as RelayError).code).toBe('relay_unproven');
+    }
+    expect(squatter.everything()).not.toContain(token);
+    // What it got: handshakes carrying only a fresh nonce, and requests signed in the session the client had
+    // with the relay that stopped. Replayed to the relay once it is back, every one of them is refused.
+    const { requests } = squatter.record;
+    const handshakes = requests.filter((r) => r.url === '/api/v1/session');
+    expect(handshakes.length).toBeGreaterThan(0);
+    for (const r of handshakes) expect(r.body).toMatch(/^\{"clientNonce":"[0-9a-f]{32}"\}$/);
+    const signed = requests.filter((r) => r.url !== '/api/v1/session');
+    expect(signed.length).toBeGreaterThan(0);
+    await squatter.close();
+    squatter = undefined;
+    t = await startTestRelay({ port, token });
+    for (const r of signed) {
+      const headers = Object.fromEntries(
+        Object.entries(r.headers).filter(([name]) => ['authorization', 'content-type'].includes(name)),
+      ) as Record<string, string>;
+      const replayed = await once(() =>
+        fetch(`${t?.relay.url}${r.url}`, { method: r.method, headers, ...(r.body ? { body: r.body } : {}) }),
+      );
+      expect(replayed.status).toBe(401);
+    }
+    expect(t.relay.snapshot().verifications).toEqual([]);
+  });
 });
+
+/** Node's fetch may first pick a kept-alive socket of the relay that stopped ("other side closed"): once more. */
+async function once<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return call();
+  }
+}

@@ -9,6 +9,7 @@ export * from './mask-destination.ts';
 export * from './message.ts';
 export * from './normalize-destination.ts';
 export * from './phones.ts';
+export * from './session.ts';
 export * from './stream.ts';
 export * from './stream-client.ts';
 export * from './token-proof.ts';

@@ -1,10 +1,11 @@
-import { LIMITS, RelayError } from '@otp-relay/shared';
+import { LIMITS, PROOF_HEADER, RelayError } from '@otp-relay/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { errorHandler } from './problem.ts';
 import { Answer, type RelayContext, type Route } from './route.ts';
 import { badTarget, bearerToken, FRAME_ANCESTORS, isAllowedHost, isOriginForm, tokenChecker } from './security.ts';
+import { parseSessionHeader, SessionAuth, type SessionHeader } from './session-auth.ts';
 
 export interface AppOptions {
   ctx: RelayContext;
@@ -33,6 +34,19 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
   app.disable('etag');
   app.set('query parser', 'simple');
   app.locals.openapi = openapi;
+  const sessions = new SessionAuth(token);
+  app.locals.sessions = sessions;
+
+  // 0. A request signed in a session gets the relay's proof on its answer, whatever the answer (a refusal
+  // too): the client uses nothing from an answer without it, so nothing a squatter on the port says counts.
+  app.use((req, res, next) => {
+    const session = parseSessionHeader(req.headers.authorization);
+    if (session !== null) {
+      res.locals.session = session;
+      proveAnswers(res, sessions, session);
+    }
+    next();
+  });
 
   // 1. DNS rebinding: the Host must be one of ours, on every request; and the target a path, never an absolute
   // URL (`GET http://evil.example/healthz`), which a proxy-minded client could aim at us with our own Host.
@@ -54,9 +68,15 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
   const open = new Set(routes.filter((r) => r.auth === 'none').map((r) => r.path));
   const tokenMatches = tokenChecker(token);
   const api = express.Router();
-  api.use((req, _res, next) => {
-    if (!open.has(`/api${req.path}`) && !tokenMatches(bearerToken(req.headers.authorization))) {
-      throw new RelayError('unauthorized', 'Send the relay token as "Authorization: Bearer <token>".');
+  api.use((req, res, next) => {
+    const session = res.locals.session as SessionHeader | undefined;
+    // A session's signature covers the body, so it is checked once the body is read (below).
+    const signed = session !== undefined && sessions.issuedHere(session);
+    if (!open.has(`/api${req.path}`) && !signed && !tokenMatches(bearerToken(req.headers.authorization))) {
+      throw new RelayError(
+        'unauthorized',
+        'Sign the request in a session (POST /api/v1/session; docs/security.md), or send "Authorization: Bearer <token>".',
+      );
     }
     if (BODY_METHODS.has(req.method) && hasBody(req) && !req.is(JSON_TYPES)) {
       throw new RelayError('unsupported_media_type', 'Send a JSON body (Content-Type: application/json).');
@@ -64,13 +84,24 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
     next();
   });
   // One parser per body limit: a route may allow more (POST /inbound: whole emails), every other keeps 16 KiB.
-  const json = express.json({ limit: LIMITS.maxBodyBytes, type: JSON_TYPES });
+  const json = express.json({ limit: LIMITS.maxBodyBytes, type: JSON_TYPES, verify: keepRawBody });
   const largerJson = new Map(
     routes
       .filter((r) => r.maxBodyBytes !== undefined && r.path.startsWith('/api/'))
-      .map((r) => [local(r.path), express.json({ limit: r.maxBodyBytes, type: JSON_TYPES })]),
+      .map((r) => [local(r.path), express.json({ limit: r.maxBodyBytes, type: JSON_TYPES, verify: keepRawBody })]),
   );
   api.use((req, res, next) => (largerJson.get(req.path) ?? json)(req, res, next));
+  api.use((req, res, next) => {
+    const session = res.locals.session as SessionHeader | undefined;
+    if (session === undefined || open.has(`/api${req.path}`) || tokenMatches(bearerToken(req.headers.authorization))) {
+      return next();
+    }
+    const raw = (req as { rawBody?: Buffer }).rawBody ?? EMPTY;
+    if (!sessions.requestValid(session, req.method, req.originalUrl, raw)) {
+      throw new RelayError('unauthorized', 'The request signature does not match its session (docs/security.md).');
+    }
+    next();
+  });
 
   // 3. The route table (API rows on the /api router, the rest on the app).
   const methodsByPath = new Map<string, string[]>();
@@ -97,6 +128,30 @@ export function createApp({ ctx, routes, token, hosts, logger, openapi, mounts =
   function on(path: string): express.Router {
     return path.startsWith('/api/') ? api : app;
   }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+function keepRawBody(req: unknown, _res: unknown, buf: Buffer): void {
+  (req as { rawBody?: Buffer }).rawBody = buf;
+}
+
+/** Puts the relay's proof on the answer as it is sent (every answer here is one `end` with its whole body). */
+function proveAnswers(res: Response, sessions: SessionAuth, session: SessionHeader): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.end = ((...args: unknown[]) => {
+    const [chunk, encoding] = args;
+    if (!res.headersSent) {
+      const body =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+          : chunk instanceof Uint8Array
+            ? chunk
+            : EMPTY;
+      res.setHeader(PROOF_HEADER, sessions.answerProof(session, res.statusCode, Buffer.from(body)));
+    }
+    return end(...args);
+  }) as Response['end'];
 }
 
 /** A route's path as its router sees it (the /api router is mounted at /api). */

@@ -20,6 +20,8 @@ import {
   MessageSchema,
   RelayError,
   SenderRulesStateSchema,
+  SessionAnswerSchema,
+  SessionRequestSchema,
   TotpCodeSchema,
   TotpDeviceListSchema,
   TotpDeviceSchema,
@@ -30,6 +32,7 @@ import { z } from 'zod';
 import { SenderRulesBodySchema } from '../inbox/sender-rule-book.ts';
 import { landingPage } from './landing-page.ts';
 import { Answer, type HandlerInput, type Route, route } from './route.ts';
+import type { SessionAuth } from './session-auth.ts';
 
 /** Routes that take no input still refuse one: nothing, or `{}`, and nothing else. */
 export const EmptyBodySchema = z.strictObject({}).optional();
@@ -58,6 +61,9 @@ export const ROUTES: Route[] = [
   route('get', '/api/v1/openapi.json', 'none', 'This OpenAPI 3.1 document',
     {},
     ({ res, req }) => res.json(req.app.locals.openapi)),
+  route('post', '/api/v1/session', 'none', 'Start a session: the relay proves the token on your nonce; sign requests with the derived key (docs/security.md)',
+    { body: SessionRequestSchema, status: 200, response: SessionAnswerSchema },
+    ({ body, req }) => (req.app.locals.sessions as SessionAuth).handshake(body.clientNonce)),
 
   // Issuer side
   route('post', '/api/v1/verifications', 'token', 'Create a verification and send its code',
