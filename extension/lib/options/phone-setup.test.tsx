@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Rendered, render, settle } from '../testing/render.tsx';
+import { sessionRelayFetch } from '../testing/session-relay-fetch.ts';
 import { PhoneSetup } from './phone-setup.tsx';
 
 /*
@@ -19,19 +20,15 @@ afterEach(async () => {
 const URL_OF = (id: string) => `https://192.168.1.20:8788/phone/${id}`;
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"><path d="M0 0h7v7H0z"/></svg>';
 
-function fakeRelay() {
+/** The relay's phone routes, behind its session protocol for `token` (the token is proved, never sent). */
+function fakeRelay(token: string) {
   const phones: Array<{ id: string; app: string; name: string; url: string; createdAt: string }> = [];
-  const calls: Array<{ method: string; path: string; auth: string | null }> = [];
   const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    const url = new URL(input);
-    const method = init.method ?? 'GET';
-    const auth = new Headers(init.headers).get('authorization');
-    calls.push({ method, path: url.pathname, auth });
+  const { fetch: relayFetch, calls } = sessionRelayFetch(token, async (method, url, body) => {
     if (method === 'GET' && url.pathname === '/api/v1/phones') return json(200, { phones });
     if (method === 'POST' && url.pathname === '/api/v1/phones') {
-      const { app, name } = JSON.parse(String(init.body)) as { app: string; name: string };
+      const { app, name } = JSON.parse(body) as { app: string; name: string };
       const phone = { id: `PH${String(phones.length + 1).padStart(16, '0')}`, app, name, createdAt: '' };
       phones.push({ ...phone, url: URL_OF(phone.id) });
       return json(201, { ...phone, url: URL_OF(phone.id), secret: 's3cret-shown-once' });
@@ -46,6 +43,7 @@ function fakeRelay() {
     }
     return json(404, {});
   });
+  vi.stubGlobal('fetch', relayFetch);
   return { phones, calls };
 }
 
@@ -64,7 +62,7 @@ function buttonIn(root: HTMLElement, testId: string): HTMLButtonElement {
 
 describe('PhoneSetup', () => {
   it('adds a phone: URL, secret (this once), the relay’s QR code and the app’s steps; the token on every call', async () => {
-    const relay = fakeRelay();
+    const relay = fakeRelay('pairing-token');
     rendered = await render(<PhoneSetup relayUrl="http://127.0.0.1:8787" token="pairing-token" />);
     await settle(10);
     const root = rendered.container;
@@ -85,7 +83,11 @@ describe('PhoneSetup', () => {
     expect([...root.querySelectorAll('[data-testid="phone"]')].map((li) => (li as HTMLElement).dataset.id)).toEqual([
       id,
     ]);
-    expect(relay.calls.every((call) => call.auth === 'Bearer pairing-token')).toBe(true);
+    // The token on every call: each one signed in a session proved with it, and the token itself never sent.
+    const routes = relay.calls.filter((call) => call.path !== '/api/v1/session');
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.every((call) => call.signed)).toBe(true);
+    expect(JSON.stringify(relay.calls)).not.toContain('pairing-token');
     expect(relay.calls.map((c) => `${c.method} ${c.path}`)).toContain(`GET /api/v1/phones/${id}/qr`);
 
     // Done, then Setup again: URL and QR, but the secret is gone (the relay never answers it again).
@@ -102,7 +104,7 @@ describe('PhoneSetup', () => {
   });
 
   it('removes a phone', async () => {
-    const relay = fakeRelay();
+    const relay = fakeRelay('t');
     rendered = await render(<PhoneSetup relayUrl="http://127.0.0.1:8787" token="t" />);
     await settle(10);
     const root = rendered.container;
