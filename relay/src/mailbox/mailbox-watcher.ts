@@ -3,7 +3,7 @@ import { ImapFlow } from 'imapflow';
 import type { Logger } from 'pino';
 import type { MessageReceiver } from '../inbox/message-receiver.ts';
 import type { RawMessages } from '../inbox/raw-messages.ts';
-import { parseEmail } from '../smtp/parse-email.ts';
+import { parseEmail, warmUpEmailParser } from '../smtp/parse-email.ts';
 import { authenticatedDomains } from './authenticated-domains.ts';
 import type { MailboxConfig } from './mailbox-config.ts';
 
@@ -53,6 +53,7 @@ export class MailboxWatcher {
 
   /** Resolves once the first attempt settled (watched, or failed and retrying), so a caller can report it. */
   start(): Promise<void> {
+    warmUpEmailParser();
     let firstAttempt: () => void = () => undefined;
     const settled = new Promise<void>((resolve) => {
       firstAttempt = resolve;

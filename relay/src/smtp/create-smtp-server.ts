@@ -6,7 +6,7 @@ import type { Chaos } from '../chaos.ts';
 import type { MessageReceiver } from '../inbox/message-receiver.ts';
 import type { RawMessages } from '../inbox/raw-messages.ts';
 import type { TlsPems } from '../tls/self-signed-cert.ts';
-import { parseEmail } from './parse-email.ts';
+import { parseEmail, warmUpEmailParser } from './parse-email.ts';
 import { smtpError } from './smtp-error.ts';
 
 /** 10 MiB: past it DATA is answered 552 (and SIZE= in MAIL FROM is refused up front). */
@@ -64,6 +64,7 @@ export async function startSmtpServer(options: SmtpOptions, deps: SmtpServerDeps
   const { chaos, logger } = deps;
   const envelopeFrom = (session: SMTPServerSession) => (session.envelope.mailFrom || { address: '' }).address;
 
+  warmUpEmailParser();
   const server = new SMTPServer({
     name: 'otp-relay',
     banner: 'otp-relay SMTP for apps under test',

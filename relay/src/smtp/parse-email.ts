@@ -57,6 +57,15 @@ export async function parseEmail(raw: Uint8Array): Promise<ParsedEmail> {
   };
 }
 
+/**
+ * Starts the parse worker now rather than on the first message: a listener calls it when it starts, so the
+ * first email is not held up by the thread's start and postal-mime's load (a watched mailbox promises a message
+ * within a second).
+ */
+export function warmUpEmailParser(): void {
+  parser.warmUp();
+}
+
 async function parseHere(raw: Uint8Array): Promise<PostalFields> {
   const email = await PostalMime.parse(raw, POSTAL_MIME_OPTIONS);
   return {
@@ -88,6 +97,10 @@ class ParseWorker {
       if (this.#pending.size === 1) worker.ref();
       worker.postMessage({ id, raw, options: POSTAL_MIME_OPTIONS });
     });
+  }
+
+  warmUp(): void {
+    if (!this.#broken) this.#start();
   }
 
   #start(): Worker | undefined {
