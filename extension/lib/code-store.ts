@@ -114,7 +114,12 @@ export function applyEvent(state: CodeState, event: StreamEvent, localNow: numbe
       );
       // Codes from elsewhere have no verification: each lives until its own expiry (expireDue).
       const received = event.data.messages.filter((m) => !isIssuedMessage(m));
-      return { state: { ...next, codes: sortNewestFirst(storedCodes([...issued, ...received])) }, arrived: null };
+      const page = storedCodes([...issued, ...received]);
+      // A snapshot comes in bounded pages: the first replaces what we had, each later one adds to it.
+      const earlier = (event.data.part ?? 0) > 0 ? state.codes : [];
+      const inPage = new Set(page.map((c) => c.messageId));
+      const codes = [...page, ...earlier.filter((c) => !inPage.has(c.messageId))];
+      return { state: { ...next, codes: sortNewestFirst(codes) }, arrived: null };
     }
     case 'message': {
       const code = toStoredCode(event.data);

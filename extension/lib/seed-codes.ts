@@ -19,7 +19,7 @@ export async function seedCodes(codes: CodeKeeper, settings: Settings, options: 
       token: settings.token,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
-    const messages = await client.listMessages();
+    const messages = await client.listAllMessages({ limit: 1000 });
     if (options.stillCurrent()) codes.seed(messages);
   } catch {
     // The stream still delivers everything new; seeding is a courtesy.

@@ -66,6 +66,8 @@ export interface RelayOptions {
     resumeGraceMs?: number;
     /** How long a client has to answer the relay's challenge with its proof of the token (default 5 s). */
     proofTimeoutMs?: number;
+    /** Bytes of JSON per snapshot page (default 256 KiB). */
+    snapshotPageBytes?: number;
   };
   /** Replace the in-memory store (the seam for another backing store). */
   store?: RelayStore;
@@ -253,6 +255,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     maxBufferedBytes: options.stream?.maxBufferedBytes ?? LIMITS.wsMaxBufferedBytes,
     ...(options.stream?.resumeGraceMs === undefined ? {} : { resumeGraceMs: options.stream.resumeGraceMs }),
     ...(options.stream?.proofTimeoutMs === undefined ? {} : { proofTimeoutMs: options.stream.proofTimeoutMs }),
+    ...(options.stream?.snapshotPageBytes === undefined ? {} : { snapshotPageBytes: options.stream.snapshotPageBytes }),
   });
 
   const http = { ...HTTP_LIMITS, ...options.http };

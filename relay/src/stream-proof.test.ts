@@ -109,8 +109,8 @@ describe('the stream proves the token both ways', () => {
     try {
       const events: StreamEvent[] = [];
       stream.onEvent((event) => events.push(event));
-      await stream.next('snapshot'); // what a resume without a cursor gets, after hello
-      expect(events.map((e) => e.type)).toEqual(['hello', 'snapshot']);
+      await stream.next('resumed'); // a resume without a cursor gets a snapshot, after hello
+      expect(events.map((e) => e.type)).toEqual(['hello', 'snapshot', 'resumed']);
       const to = 'proved@shop.example';
       t.relay.service.create(smsRequest({ to, channel: 'email' }));
       await stream.next('message', (event) => event.data.to === to);

@@ -48,6 +48,8 @@ export interface StreamServerOptions {
   resumeGraceMs?: number;
   /** How long a client that offered a nonce has to answer the relay's challenge with its proof. */
   proofTimeoutMs?: number;
+  /** A snapshot page holds items up to about this many bytes of JSON (one larger item gets a page alone). */
+  snapshotPageBytes?: number;
 }
 
 /** Close codes of the proof of the token: the client's proof was wrong, or did not come in time. */
@@ -65,6 +67,8 @@ interface Client {
   challenge: { client: string; relay: string; timer: ReturnType<typeof setTimeout> } | null;
   /** Proved the token (or sent it, legacy): only such a client is sent hello, events or snapshots. */
   trusted: boolean;
+  /** True while a resume is being sent (snapshot pages, then what happened meanwhile). */
+  resuming: boolean;
 }
 
 /**
@@ -82,7 +86,7 @@ export class StreamServer {
   readonly #unsubscribe: () => void;
 
   constructor(options: StreamServerOptions) {
-    this.#o = { resumeGraceMs: 250, proofTimeoutMs: 5000, ...options };
+    this.#o = { resumeGraceMs: 250, proofTimeoutMs: 5000, snapshotPageBytes: 256 * 1024, ...options };
     this.#wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxPayloadBytes,
@@ -164,6 +168,7 @@ export class StreamServer {
       grace: undefined,
       challenge: null,
       trusted: false,
+      resuming: false,
     };
     this.#clients.add(client);
     ws.on('pong', () => {
@@ -249,17 +254,72 @@ export class StreamServer {
     this.#resume(client, parsed.data.epoch, parsed.data.since);
   }
 
-  /** Replays what the client missed, once, or sends a snapshot when that history is gone or not ours. */
+  /**
+   * Replays what the client missed, once, or sends a snapshot when that history is gone or not ours; then
+   * `resumed`. Live events wait (cursor null) until it is all sent.
+   */
   #resume(client: Client, epoch: string | undefined, since: number | undefined): void {
-    const { events, snapshot } = this.#o;
+    const { events } = this.#o;
     clearTimeout(client.grace);
+    if (client.resuming || client.cursor !== null) return; // one resume per connection
     const missed = epoch === events.epoch && since !== undefined ? events.since(since) : null;
-    client.cursor = events.seq;
     if (missed === null) {
-      this.#send(client, events.frame('snapshot', snapshot()));
+      this.#sendSnapshot(client);
       return;
     }
+    client.cursor = events.seq;
     for (const event of missed) this.#send(client, event);
+    this.#send(client, events.frame('resumed', {}));
+  }
+
+  /**
+   * A snapshot in bounded pages, each sent once the one before has left for the socket, so neither one huge
+   * frame nor the whole snapshot at once sits in the client's buffer (8,000 live codes were one ~7 MB frame).
+   * Then what happened while the pages went out (or, if that history is gone by then, a new snapshot).
+   */
+  #sendSnapshot(client: Client): void {
+    const { events } = this.#o;
+    client.resuming = true;
+    const takenAt = events.seq;
+    const pages = this.#pages(this.#o.snapshot());
+    const sendPage = (index: number): void => {
+      if (client.ws.readyState !== client.ws.OPEN) return;
+      const page = pages[index];
+      if (page === undefined) {
+        const missed = events.since(takenAt);
+        if (missed === null) return this.#sendSnapshot(client);
+        client.resuming = false;
+        client.cursor = events.seq;
+        for (const event of missed) this.#send(client, event);
+        this.#send(client, events.frame('resumed', {}));
+        return;
+      }
+      this.#sendText(client, JSON.stringify(page), (error) => {
+        if (!error) sendPage(index + 1);
+      });
+    };
+    sendPage(0);
+  }
+
+  #pages({ messages, verifications }: Snapshot): StreamEvent[] {
+    const budget = this.#o.snapshotPageBytes;
+    const pages: Snapshot[] = [{ messages: [], verifications: [] }];
+    let used = 0;
+    const add = (kind: 'messages' | 'verifications', item: Message | Verification) => {
+      const size = JSON.stringify(item).length;
+      if (used > 0 && used + size > budget) {
+        pages.push({ messages: [], verifications: [] });
+        used = 0;
+      }
+      used += size;
+      (pages.at(-1)?.[kind] as (Message | Verification)[]).push(item);
+    };
+    for (const verification of verifications) add('verifications', verification);
+    for (const message of messages) add('messages', message);
+    const { events } = this.#o;
+    return pages.map((page, part) =>
+      events.frame('snapshot', { ...page, ...(pages.length > 1 ? { part, more: part < pages.length - 1 } : {}) }),
+    );
   }
 
   /**
@@ -289,7 +349,7 @@ export class StreamServer {
    * Judged on what was still pending before this send: one large frame (a snapshot of thousands of codes) is
    * not a slow client, and counting it cut off even fast ones right after the send, in a reconnect loop.
    */
-  #sendText(client: Client, text: string | Buffer): void {
+  #sendText(client: Client, text: string | Buffer, sent?: (error?: Error) => void): void {
     if (client.ws.readyState !== client.ws.OPEN) return;
     const pending = client.ws.bufferedAmount;
     if (pending > this.#o.maxBufferedBytes) {
@@ -297,7 +357,7 @@ export class StreamServer {
       client.ws.terminate();
       return;
     }
-    client.ws.send(text, TEXT_FRAME);
+    client.ws.send(text, TEXT_FRAME, sent);
   }
 
   #heartbeat(): void {

@@ -15,6 +15,7 @@ import {
   type LatestMessageQuery,
   type ListMessagesQuery,
   type Message,
+  type MessageList,
   MessageListSchema,
   MessageSchema,
   type MessageSource,
@@ -112,9 +113,25 @@ export class RelayClient {
     return this.#call('DELETE', `/api/v1/verifications/${encodeURIComponent(id)}`, VerificationSchema);
   }
 
+  /** One page of live messages (100 unless `query.limit` says otherwise), newest first. */
   async listMessages(query: ListMessagesQuery = {}): Promise<Message[]> {
-    const list = await this.#call('GET', `/api/v1/messages${toQuery(query)}`, MessageListSchema);
-    return list.messages;
+    return (await this.listMessagesPage(query)).messages;
+  }
+  /** One page and the cursor of the next (absent on the last page). */
+  listMessagesPage(query: ListMessagesQuery = {}): Promise<MessageList> {
+    return this.#call('GET', `/api/v1/messages${toQuery(query)}`, MessageListSchema);
+  }
+  /** Every live message matching `query`, newest first, page by page (at most `maxPages`). */
+  async listAllMessages(query: Omit<ListMessagesQuery, 'cursor'> = {}, maxPages = 1000): Promise<Message[]> {
+    const all: Message[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const list = await this.listMessagesPage({ ...query, ...(cursor === undefined ? {} : { cursor }) });
+      all.push(...list.messages);
+      cursor = list.nextCursor;
+      if (cursor === undefined) break;
+    }
+    return all;
   }
   /** The newest live message matching `query`, waiting up to `query.wait` seconds; null when none came. */
   async latestMessage(query: LatestMessageQuery = {}): Promise<Message | null> {

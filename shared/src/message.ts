@@ -95,8 +95,16 @@ export const ListMessagesQuerySchema = z.strictObject({
   source: MessageSourceSchema.optional(),
   folder: FolderSchema.optional(),
   since: TimestampSchema.optional(),
+  /** Page size: default MESSAGE_PAGE_SIZE (100), at most 1000. */
   limit: optionalInt(1, 1000),
+  /** `nextCursor` of the page before: the page after it (docs/api.md). */
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/)
+    .optional(),
 });
+/** GET /api/v1/messages answers this many messages unless `limit` says otherwise. */
+export const MESSAGE_PAGE_SIZE = 100;
 export type ListMessagesQuery = z.infer<typeof ListMessagesQuerySchema>;
 
 /** Query of GET /api/v1/messages/latest: the newest live match, waiting up to `wait` seconds for one. */
@@ -111,7 +119,8 @@ export const LatestMessageQuerySchema = z.strictObject({
 });
 export type LatestMessageQuery = z.infer<typeof LatestMessageQuerySchema>;
 
-export const MessageListSchema = z.object({ messages: z.array(MessageSchema) });
+/** One page of live messages, newest first; `nextCursor` only when more follow. */
+export const MessageListSchema = z.object({ messages: z.array(MessageSchema), nextCursor: z.string().optional() });
 export type MessageList = z.infer<typeof MessageListSchema>;
 
 /** Bodies of POST /api/v1/inbound may be this large; every other route keeps LIMITS.maxBodyBytes. */

@@ -204,7 +204,6 @@ export class RelayStream {
     if (!result.success) return;
     const event = result.data;
     if (event.type === 'hello') {
-      this.#attempt = 0;
       const resume: ClientFrame = this.#cursor
         ? { type: 'resume', epoch: this.#cursor.epoch, since: this.#cursor.seq }
         : { type: 'resume' };
@@ -221,6 +220,10 @@ export class RelayStream {
       this.#cursor = { epoch: event.epoch, seq: event.seq };
     } else if (event.type === 'snapshot') {
       this.#cursor = { epoch: event.epoch, seq: event.seq };
+    } else if (event.type === 'resumed') {
+      // Only now is the connection worth calling good: a relay that cuts us off mid-snapshot (or a hello that
+      // leads nowhere) must not reset the backoff into a tight reconnect loop.
+      this.#attempt = 0;
     }
     this.#emit(event);
   }

@@ -42,10 +42,22 @@ export const HelloEventSchema = envelope(
   'hello',
   z.object({ relayVersion: z.string(), pingIntervalMs: z.int().positive() }),
 );
+/**
+ * Everything live, in bounded pages (at most a few hundred KiB each, sent one after the other as the socket
+ * drains): `part` 0 replaces what a client had, each later part adds to it, and `more` says another follows.
+ * All pages carry the seq the snapshot was taken at; events since then follow the last page, then `resumed`.
+ */
 export const SnapshotEventSchema = envelope(
   'snapshot',
-  z.object({ messages: z.array(MessageSchema), verifications: z.array(VerificationSchema) }),
+  z.object({
+    messages: z.array(MessageSchema),
+    verifications: z.array(VerificationSchema),
+    part: z.int().nonnegative().optional(),
+    more: z.boolean().optional(),
+  }),
 );
+/** The resume is complete (replay or snapshot sent in full): from here on only live events. */
+export const ResumedEventSchema = envelope('resumed', z.object({}));
 export const MessageEventSchema = envelope('message', MessageSchema);
 export const VerificationEventSchema = envelope('verification', VerificationSchema);
 export const ExpiredEventSchema = envelope(
@@ -68,6 +80,7 @@ export const StreamEventSchema = z.discriminatedUnion('type', [
   ClockEventSchema,
   PongEventSchema,
   ErrorEventSchema,
+  ResumedEventSchema,
 ]);
 export type StreamEvent = z.infer<typeof StreamEventSchema>;
 export type StreamEventType = StreamEvent['type'];

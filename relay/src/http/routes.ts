@@ -16,6 +16,7 @@ import {
   LatestMessageQuerySchema,
   ListMessagesQuerySchema,
   MailboxStatusListSchema,
+  MESSAGE_PAGE_SIZE,
   MessageListSchema,
   MessageSchema,
   RelayError,
@@ -88,7 +89,7 @@ export const ROUTES: Route[] = [
   // Inbox side
   route('get', '/api/v1/messages', 'token', 'Live messages, newest first',
     { query: ListMessagesQuerySchema, status: 200, response: MessageListSchema },
-    ({ ctx, query }) => ({ messages: ctx.inbox.list(query, query.limit) })),
+    ({ ctx, query }) => ctx.inbox.page(query, query.limit ?? MESSAGE_PAGE_SIZE, query.cursor)),
   route('get', '/api/v1/messages/latest', 'token', 'Newest live match, long-polling up to `wait` s (else 404 message_not_found)',
     { query: LatestMessageQuerySchema, status: 200, response: MessageSchema },
     latestMessage),

@@ -1,4 +1,11 @@
-import { type Folder, type Message, type MessageSource, normalizeDestination, type Purpose } from '@otp-relay/shared';
+import {
+  type Folder,
+  type Message,
+  type MessageSource,
+  normalizeDestination,
+  type Purpose,
+  RelayError,
+} from '@otp-relay/shared';
 import type { Clock } from '../clock.ts';
 import type { EventLog } from '../event-log.ts';
 import type { Scheduler } from '../scheduler.ts';
@@ -138,6 +145,39 @@ export class Inbox {
     return found;
   }
 
+  /**
+   * One page of `list`: `limit` matches after `cursor` (the last message of the page before, by id, and by its
+   * receivedAt should it have left meanwhile: then the page goes on from the first older one).
+   */
+  page(filter: MessageFilter, limit: number, cursor?: string): { messages: Message[]; nextCursor?: string } {
+    const after = cursor === undefined ? null : decodeCursor(cursor);
+    const matcher = matcherOf(filter);
+    const found: Message[] = [];
+    const now = this.#clock.now();
+    let passed = after === null;
+    let more = false;
+    for (const entry of this.#store.messages()) {
+      if (entry.expiresOnItsOwn && entry.expiresAt <= now) continue;
+      const message = entry.toMessage();
+      if (!passed && after !== null) {
+        if (message.id === after.id) {
+          passed = true;
+          continue;
+        }
+        if (Date.parse(message.receivedAt) >= after.receivedAt) continue;
+        passed = true;
+      }
+      if (!matches(entry, matcher)) continue;
+      if (found.length === limit) {
+        more = true;
+        break;
+      }
+      found.push(message);
+    }
+    const last = found.at(-1);
+    return more && last ? { messages: found, nextCursor: encodeCursor(last) } : { messages: found };
+  }
+
   latest(filter: MessageFilter): Message | null {
     return this.list(filter, 1)[0] ?? null;
   }
@@ -226,4 +266,19 @@ export class Inbox {
       for (const waiter of [...waiters]) waiter.resolve(null);
     }
   }
+}
+
+function encodeCursor(message: Message): string {
+  return Buffer.from(`${Date.parse(message.receivedAt)}.${message.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { receivedAt: number; id: string } {
+  const [time, ...id] = Buffer.from(cursor, 'base64url').toString().split('.');
+  const receivedAt = Number(time);
+  if (!Number.isSafeInteger(receivedAt) || id.length === 0) {
+    throw new RelayError('validation_failed', 'Not a cursor this relay gave out.', {
+      errors: [{ field: 'cursor', message: 'Pass the nextCursor of the page before, as it came.' }],
+    });
+  }
+  return { receivedAt, id: id.join('.') };
 }
