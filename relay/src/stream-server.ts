@@ -287,7 +287,10 @@ export class StreamServer {
       const page = pages[index];
       if (page === undefined) {
         const missed = events.since(takenAt);
-        if (missed === null) return this.#sendSnapshot(client);
+        if (missed === null) {
+          this.#sendSnapshot(client);
+          return;
+        }
         client.resuming = false;
         client.cursor = events.seq;
         for (const event of missed) this.#send(client, event);
@@ -303,16 +306,18 @@ export class StreamServer {
 
   #pages({ messages, verifications }: Snapshot): StreamEvent[] {
     const budget = this.#o.snapshotPageBytes;
-    const pages: Snapshot[] = [{ messages: [], verifications: [] }];
+    let current: Snapshot = { messages: [], verifications: [] };
+    const pages: Snapshot[] = [current];
     let used = 0;
     const add = (kind: 'messages' | 'verifications', item: Message | Verification) => {
       const size = JSON.stringify(item).length;
       if (used > 0 && used + size > budget) {
-        pages.push({ messages: [], verifications: [] });
+        current = { messages: [], verifications: [] };
+        pages.push(current);
         used = 0;
       }
       used += size;
-      (pages.at(-1)?.[kind] as (Message | Verification)[]).push(item);
+      (current[kind] as (Message | Verification)[]).push(item);
     };
     for (const verification of verifications) add('verifications', verification);
     for (const message of messages) add('messages', message);
