@@ -100,7 +100,7 @@ describe('authenticator backups and auto-fill, in real Chromium', () => {
     if ((await options.status()) === 'locked') await options.unlock(PASSPHRASE);
     const own = await options.exportBackup();
     expect(own.fileName).toMatch(/^otp-relay-authenticator-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(own.notice).toBe(`Saved ${own.fileName} (1 entries). Keep it somewhere other than this computer.`);
+    expect(own.notice).toBe(`Saved ${own.fileName} (1 entry). Keep it somewhere other than this computer.`);
     const sealedOther = await options.exportBackup(FILE_PASSPHRASE);
     const ownText = readFileSync(own.path, 'utf8');
     const otherText = readFileSync(sealedOther.path, 'utf8');

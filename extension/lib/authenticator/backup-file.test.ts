@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { exportBackup, importBackup } from './backup-file.ts';
+import { exportBackup, importBackup, savedMessage } from './backup-file.ts';
 import { parseTypedSecret } from './parse-otpauth-uri.ts';
 import { currentCode } from './totp-code.ts';
 import { VAULT_KEYS, Vault } from './vault.ts';
@@ -99,5 +99,15 @@ describe('backup file', () => {
     expect(await importBackup(v, 'garbage', 'x')).toMatchObject({ ok: false, message: /not an otp-relay/ });
     await v.lock();
     expect(await exportBackup(v, NOW)).toMatchObject({ ok: false, reason: 'locked' });
+  });
+});
+
+describe('savedMessage', () => {
+  it('counts one entry as one entry, not “1 entries”', () => {
+    expect(savedMessage('otp-relay-authenticator-2027-01-15.json', 1)).toBe(
+      'Saved otp-relay-authenticator-2027-01-15.json (1 entry). Keep it somewhere other than this computer.',
+    );
+    expect(savedMessage('b.json', 0)).toContain('(0 entries)');
+    expect(savedMessage('b.json', 3)).toContain('(3 entries)');
   });
 });

@@ -19,6 +19,16 @@ const BackupFileSchema = z.object({
 });
 const BackupContentSchema = z.strictObject({ entries: z.array(AuthenticatorEntrySchema) });
 
+/** "1 entry", "2 entries". */
+function entries(count: number): string {
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+}
+
+/** What the options page says once the backup file is saved. */
+export function savedMessage(fileName: string, count: number): string {
+  return `Saved ${fileName} (${entries(count)}). Keep it somewhere other than this computer.`;
+}
+
 export type ExportResult = { ok: true; fileName: string; text: string; count: number } | (VaultResult & { ok: false });
 
 /**
@@ -83,6 +93,6 @@ export async function importBackup(vault: Vault, fileText: string, passphrase: s
     ok: true,
     added: added.length,
     duplicates,
-    message: `Imported ${added.length} ${added.length === 1 ? 'entry' : 'entries'}${already}.`,
+    message: `Imported ${entries(added.length)}${already}.`,
   };
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { exportBackup, importBackup } from '../backup-file.ts';
+import { exportBackup, importBackup, savedMessage } from '../backup-file.ts';
 import { PassphraseForm } from '../popup/passphrase-form.tsx';
 import { useAuthenticator } from '../popup/use-authenticator.ts';
 import { entryName } from '../totp-params.ts';
@@ -100,10 +100,7 @@ function BackupExport({ vault, onNotice }: { vault: Vault; onNotice: (n: Notice)
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     setPassphrase('');
-    onNotice({
-      ok: true,
-      text: `Saved ${file.fileName} (${file.count} entries). Keep it somewhere other than this computer.`,
-    });
+    onNotice({ ok: true, text: savedMessage(file.fileName, file.count) });
   };
   return (
     <form onSubmit={submit} data-testid="backup-export" aria-labelledby={`${id}-h`}>
