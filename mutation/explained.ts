@@ -13,7 +13,10 @@ export interface Explained {
 const LIFECYCLE = 'relay/src/verifications/verification-lifecycle.ts';
 const DIGEST_FOLLOWS_STATUS =
   'Equivalent: codeDigest is null exactly when the status is not pending (set in the same turn as create, ' +
-  'cleared in #end), so the status test alone decides; the digest test is there to narrow the type.';
+  'cleared in #end), so either half alone decides the same; the digest test is there to narrow the type.';
+const DELIVER_ONLY_PENDING =
+  `${DIGEST_FOLLOWS_STATUS} And #deliver is only reached for a pending verification: straight after its code ` +
+  'is issued, or by a held delivery, which is dropped when the verification ends.';
 
 export const EXPLAINED: Explained[] = [
   // verification lifecycle
@@ -27,8 +30,8 @@ export const EXPLAINED: Explained[] = [
   },
   { file: LIFECYCLE, line: 209, mutator: 'ConditionalExpression', why: DIGEST_FOLLOWS_STATUS },
   { file: LIFECYCLE, line: 209, mutator: 'LogicalOperator', why: DIGEST_FOLLOWS_STATUS },
-  { file: LIFECYCLE, line: 248, mutator: 'ConditionalExpression', why: DIGEST_FOLLOWS_STATUS },
-  { file: LIFECYCLE, line: 248, mutator: 'LogicalOperator', why: DIGEST_FOLLOWS_STATUS },
+  { file: LIFECYCLE, line: 248, mutator: 'ConditionalExpression', why: DELIVER_ONLY_PENDING },
+  { file: LIFECYCLE, line: 248, mutator: 'LogicalOperator', why: DELIVER_ONLY_PENDING },
   {
     file: LIFECYCLE,
     line: 238,
@@ -71,5 +74,14 @@ export const EXPLAINED: Explained[] = [
     why:
       'Equivalent: a code the relay issued always carries its origin (IssuedMessage requires one, toStoredCode ' +
       'copies it); the fallback is there because StoredCode keeps origin optional for codes from elsewhere.',
+  },
+  // fill rules
+  {
+    file: 'extension/lib/fill-rules.ts',
+    line: 98,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: a null page origin is never in the auto-fill list (a list of origin strings), so the ' +
+      'includes test refuses it anyway; the null test is there to narrow the type for includes.',
   },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AuthenticatorCode } from './authenticator/authenticator-code.ts';
 import { type CodeState, emptyCodeState, type StoredCode, toStoredCode } from './code-store.ts';
-import { fillRefusal, newestCodeFor, senderLabel } from './fill-rules.ts';
+import { fillRefusal, fillVerdict, newestCodeFor, senderLabel } from './fill-rules.ts';
 import { inboundMessage, iso, message, T0 } from './testing/relay-events.ts';
 
 /*
@@ -48,5 +49,35 @@ describe('the shortcut on the relay clock', () => {
   it('skips a code the relay clock has expired, though the browser clock says it is live', () => {
     expect(newestCodeFor(state(30_000), RELAY, T0 + 45_000)).toBeUndefined();
     expect(newestCodeFor(state(0), RELAY, T0 + 45_000)?.code).toBe('100004');
+  });
+});
+
+describe('an authenticator code', () => {
+  const entry = (site: string | null): AuthenticatorCode => ({
+    kind: 'authenticator',
+    entryId: 'e1',
+    code: '123456',
+    site,
+    name: 'TikTok Shop (seller@example.com)',
+    createdAt: T0,
+    expiresAt: T0 + 30_000,
+  });
+
+  it('of an entry tied to no site is never filled, and the refusal says how to change that', () => {
+    expect(fillVerdict(entry(null), 'https://seller-us.tiktok.com', true)).toEqual({
+      ok: false,
+      reason: 'wrong-origin',
+      message: 'TikTok Shop (seller@example.com) is tied to no site: set its site to fill it.',
+    });
+  });
+
+  it('names its site on a tab that is not a web page, and fills https pages of that site only', () => {
+    expect(fillVerdict(entry('tiktok.com'), null)).toEqual({
+      ok: false,
+      reason: 'wrong-origin',
+      message: 'This tab is not a web page; the code is for tiktok.com.',
+    });
+    expect(fillVerdict(entry('tiktok.com'), 'https://seller-us.tiktok.com')).toEqual({ ok: true });
+    expect(fillVerdict(entry('tiktok.com'), 'http://seller-us.tiktok.com').ok).toBe(false);
   });
 });

@@ -132,15 +132,32 @@ describe('checks by destination', () => {
   it('still answer, by id and by destination, after the destination counters were dropped as idle', async () => {
     t = await startTestRelay({ testClock: true, limits: { maxDestinations: 1, sendWindowSeconds: 1 } });
     const { id } = await t.client.createVerification(smsRequest());
-    const { code } = await t.client.waitForMessage({ to: PHONE });
     await t.client.advanceClock(2000);
-    // A second destination takes the only slot: the first one's counters go, its verification stays.
-    expect((await t.api('POST', '/api/v1/verifications', smsRequest({ to: '+14155550124' }))).status).toBe(201);
+    // Each new destination takes the only slot: the previous one's counters go, its verification stays.
+    await t.client.createVerification(smsRequest({ to: '+14155550124' }));
+    const [second] = await t.client.listMessages({ to: '+14155550124' });
+    await t.client.advanceClock(2000);
+    await t.client.createVerification(smsRequest({ to: 'a@shop.example', channel: 'email' }));
     expect(await t.client.check(id, '000000')).toEqual({ valid: false, status: 'pending', attemptsRemaining: 4 });
-    expect(await t.client.checkByDestination({ to: PHONE, purpose: 'login', code: code as string })).toEqual({
-      valid: true,
-      status: 'approved',
-    });
+    const byDestination = (code: string) => t.client.checkByDestination({ to: '+14155550124', purpose: 'login', code });
+    expect(await byDestination('000000')).toEqual({ valid: false, status: 'pending' });
+    expect(await byDestination(second?.code as string)).toEqual({ valid: true, status: 'approved' });
+  });
+
+  it('a wrong check is told on the stream at once, with the attempts left', async () => {
+    t = await startTestRelay({ testClock: true });
+    const stream = await openStream(t.relay);
+    const { id } = await t.client.createVerification(smsRequest());
+    await t.client.advanceClock(5000);
+    await t.client.check(id, '000000');
+    const told = await stream.next((e) => e.type === 'verification' && e.data.attemptsRemaining === 4);
+    expect(told.type === 'verification' && told.data).toMatchObject({ id, status: 'pending' });
+    expect((await t.client.getVerification(id)).updatedAt).toBe(told.type === 'verification' && told.data.updatedAt);
+    expect(
+      Date.parse((await t.client.getVerification(id)).updatedAt) -
+        Date.parse((await t.client.getVerification(id)).createdAt),
+    ).toBe(5000);
+    stream.ws.close();
   });
 });
 
