@@ -84,4 +84,12 @@ export const EXPLAINED: Explained[] = [
       'Equivalent: a null page origin is never in the auto-fill list (a list of origin strings), so the ' +
       'includes test refuses it anyway; the null test is there to narrow the type for includes.',
   },
+  ...(['ConditionalExpression', 'EqualityOperator'] as const).map((mutator) => ({
+    file: 'relay/src/verifications/abuse-limits.ts',
+    line: 116,
+    mutator,
+    why:
+      'Equivalent: on an empty window sends[0] is undefined and `undefined <= windowStart` is false, so the ' +
+      'loop stops just the same; the length test says it plainly. (Once reported as a timeout, under load.)',
+  })),
 ];
