@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import { createSelfSignedCert } from '../../relay/src/tls/self-signed-cert.ts';
+import { json, listenLocal, readJson } from '../harness/local-server.ts';
 
 export interface EmailLoginAppOptions {
   /** The app's host name (Chromium maps it to 127.0.0.1: httpsSiteArgs); its site sends the mail. */
@@ -96,28 +96,6 @@ export async function startEmailLoginApp(options: EmailLoginAppOptions): Promise
       json(res, 400, { error: `Sending failed: ${error.message ?? 'error'}` });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `https://${options.host}:${port}`,
-    checks,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > 16_384) throw new Error('body too large');
-  }
-  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  const { port, close } = await listenLocal(server);
+  return { origin: `https://${options.host}:${port}`, checks, close };
 }

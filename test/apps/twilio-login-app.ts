@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { RelayRequestClient } from '../../relay/src/twilio/relay-request-client.ts';
+import { json, listenLocal, readJson } from '../harness/local-server.ts';
 
 export interface TwilioLoginAppOptions {
   /** The relay the app's Twilio client talks to; read on first use (the relay may start after the app). */
@@ -87,28 +87,6 @@ export async function startTwilioLoginApp(options: TwilioLoginAppOptions): Promi
     }
     res.writeHead(404).end();
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    checks,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of req) {
-    text += chunk;
-    if (text.length > 16_384) throw new Error('body too large');
-  }
-  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  const { port, close } = await listenLocal(server);
+  return { origin: `http://127.0.0.1:${port}`, checks, close };
 }

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { generate } from 'selfsigned';
 import type { HttpsSite } from './https-site.ts';
+import { listenLocal } from './local-server.ts';
 
 /**
  * The relay's demo seller center as a real shop would serve it: over `https:` on a host with a registrable
@@ -30,15 +31,6 @@ export async function serveHttpsProxy(hosts: readonly string[], target: string):
     forwarded.on('error', () => res.writeHead(502).end());
     req.pipe(forwarded);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    port,
-    url: (host, path = '/') => `https://${host}:${port}${path}`,
-    close() {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const { port, close } = await listenLocal(server);
+  return { port, url: (host, path = '/') => `https://${host}:${port}${path}`, close };
 }

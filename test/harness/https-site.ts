@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:https';
 import { generate } from 'selfsigned';
+import { listenLocal } from './local-server.ts';
 
 /**
  * Real `https:` pages for hosts that do not exist here (seller-us.tiktok.com, look-alikes), served from
@@ -31,15 +32,6 @@ export async function serveHttpsSite(hosts: readonly string[], page: (host: stri
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(host));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    port,
-    url: (host, path = '/') => `https://${host}:${port}${path}`,
-    close() {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
+  const { port, close } = await listenLocal(server);
+  return { port, url: (host, path = '/') => `https://${host}:${port}${path}`, close };
 }
