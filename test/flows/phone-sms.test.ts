@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forwardSms } from '../../relay/test-kit/sms-forwarder.ts';
 import { type HttpsSite, httpsSiteArgs, type LaunchOptions, serveHttpsSite, useFlow } from '../harness/index.ts';
 
 /** The seller's real site and a look-alike, both served locally over https. */
@@ -19,29 +18,6 @@ const PAGE = (host: string) => `<!doctype html><title>Verify on ${host}</title>
 <button>Verify</button></form></main>`;
 
 const fieldValue = (page: Page) => page.$eval('#otp', (el) => (el as HTMLInputElement).value);
-
-/**
- * What pppscn/SmsForwarder's webhook sends for an incoming SMS: a form POST (from, content, timestamp, sign,
- * sign = Base64 HMAC-SHA256 of "timestamp\nsecret"), over HTTPS to the relay's phone listener, trusting the
- * listener's own certificate (the one the seller allowed in the app).
- */
-function forwardSms(url: string, ca: string, secret: string, from: string, content: string): Promise<number> {
-  const timestamp = String(Date.now());
-  const sign = encodeURIComponent(createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64'));
-  const body = new URLSearchParams({ from, content, timestamp, sign, device_mark: 'Pixel 8' }).toString();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe('an SMS forwarded by the seller’s phone (SmsForwarder → the phone listener)', () => {
   let site: HttpsSite;

@@ -1,10 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli, startCli, tempDir } from '../../test-kit/cli-test-kit.ts';
+import { forwardSms } from '../../test-kit/sms-forwarder.ts';
 
 /*
  * A seller's relay restarts (the laptop rebooted, `otp-relay` started again): the phone set up before keeps
@@ -20,30 +19,6 @@ function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
-  });
-}
-
-/** SmsForwarder's webhook: form from/content/timestamp/sign, sign = Base64 HMAC-SHA256("timestamp\nsecret"). */
-function forward(url: string, ca: string, secret: string, code: string): Promise<number> {
-  const timestamp = String(Date.now());
-  const sign = encodeURIComponent(createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64'));
-  const body = new URLSearchParams({
-    from: 'TikTok',
-    content: `[TikTok] ${code} is your verification code, valid for 5 minutes.`,
-    timestamp,
-    sign,
-  }).toString();
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
   });
 }
 
@@ -64,7 +39,15 @@ describe('a relay restart keeps its phones working', () => {
     expect(url).toMatch(new RegExp(`^https://127\\.0\\.0\\.1:${phonePort}/phone/PH\\w+$`));
     // The phone is told to trust this certificate, and only this one.
     const trusted = (JSON.parse(readFileSync(join(configDir, 'phone-tls.json'), 'utf8')) as { cert: string }).cert;
-    expect(await forward(url, trusted, secret, '482913')).toBe(200);
+    expect(
+      await forwardSms(
+        url,
+        trusted,
+        secret,
+        'TikTok',
+        `[TikTok] 482913 is your verification code, valid for 5 minutes.`,
+      ),
+    ).toBe(200);
     first.child.kill('SIGTERM');
     expect((await first.exited).code).toBe(0);
 
@@ -77,7 +60,15 @@ describe('a relay restart keeps its phones working', () => {
       expect(list.stdout()).toContain(url);
       expect(list.stdout()).not.toContain(secret);
       // Same URL, same secret, a TLS client pinned to the first run's certificate: accepted.
-      expect(await forward(url, trusted, secret, '731904')).toBe(200);
+      expect(
+        await forwardSms(
+          url,
+          trusted,
+          secret,
+          'TikTok',
+          `[TikTok] 731904 is your verification code, valid for 5 minutes.`,
+        ),
+      ).toBe(200);
       const token = readFileSync(join(configDir, 'token'), 'utf8').trim();
       const answer = await fetch(`${second.url}/api/v1/messages?source=phone`, {
         headers: { authorization: `Bearer ${token}` },
