@@ -105,7 +105,12 @@ export async function startDovecot(): Promise<Dovecot> {
   let output = '';
   let child: ChildProcess | undefined;
   const launch = async () => {
-    const server = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: a stop ends every process of it, as a server going down does (the master's
+    // children outlive it otherwise: an IDLE connection's imap process kept its socket open for seconds).
+    const server = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     child = server;
     server.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -124,14 +129,27 @@ export async function startDovecot(): Promise<Dovecot> {
   };
   const stopServer = async () => {
     const server = child;
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      const force = setTimeout(() => server.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(force);
+    if (server?.pid !== undefined) {
+      const group = server.pid;
+      const signal = (name: NodeJS.Signals | 0) => {
+        try {
+          process.kill(-group, name);
+          return true;
+        } catch {
+          return false; // ESRCH: nothing of the group is left
+        }
+      };
+      signal('SIGTERM');
+      const deadline = Date.now() + 5000;
+      while (signal(0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      signal('SIGKILL'); // whatever did not end on SIGTERM within 5 s
+      while (server.exitCode === null && server.signalCode === null) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     }
-    // Its master is gone; wait until nothing answers on the port (login processes exit with it).
+    // Nothing answers on the port any more.
     const deadline = Date.now() + 10_000;
     while ((await accepts(port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   };
