@@ -1,6 +1,6 @@
-import type { MutantResult } from '@stryker-mutator/api/core';
 import type { Explained } from './explained.ts';
 import type { MutationModule } from './modules.ts';
+import type { ModuleResult, SlimMutant } from './results.ts';
 
 export interface Score {
   detected: number;
@@ -8,9 +8,12 @@ export interface Score {
   percent: number;
 }
 
-/** Stryker's own "mutation score": killed + timeout over those plus survived and uncovered. */
-export function scoreOf(mutants: MutantResult[]): Score {
-  let detected = 0;
+/**
+ * Stryker's own "mutation score": killed + timeout over those plus survived and uncovered. `detectedUnlisted`
+ * counts detected mutants of a seeded result, whose locations were not kept.
+ */
+export function scoreOf(mutants: SlimMutant[], detectedUnlisted = 0): Score {
+  let detected = detectedUnlisted;
   let undetected = 0;
   for (const { status } of mutants) {
     if (status === 'Killed' || status === 'Timeout') detected += 1;
@@ -20,10 +23,8 @@ export function scoreOf(mutants: MutantResult[]): Score {
   return { detected, undetected, percent: total === 0 ? 100 : (100 * detected) / total };
 }
 
-const line = (mutant: MutantResult) => mutant.location.start.line;
-
 export function renderReport(
-  scored: { module: MutationModule; mutants: MutantResult[]; date: string; run: 'full' | 'incremental' }[],
+  scored: { module: MutationModule; result: ModuleResult }[],
   explained: Explained[],
   run: { goal: number; total: number },
 ): string {
@@ -40,24 +41,24 @@ export function renderReport(
     '| module | promise | measured | run | detected | survived | score |',
     '|---|---|---|---|---:|---:|---:|',
   ];
-  for (const { module, mutants, date, run: kind } of scored) {
-    const score = scoreOf(mutants);
+  for (const { module, result } of scored) {
+    const score = scoreOf(result.mutants, result.detectedUnlisted);
     const mark = score.percent >= run.goal ? '' : ' (below goal)';
     out.push(
-      `| ${module.name} | ${module.promise} | ${date} | ${kind} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
+      `| ${module.name} | ${module.promise} | ${result.date} | ${result.run} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
     );
   }
-  for (const { module, mutants } of scored) {
-    const survivors = mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
+  for (const { module, result } of scored) {
+    const survivors = result.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
     if (survivors.length === 0) continue;
     out.push('', `## ${module.name}: survivors`, '');
-    for (const mutant of survivors.toSorted((a, b) => a.fileName.localeCompare(b.fileName) || line(a) - line(b))) {
+    for (const mutant of survivors.toSorted((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) {
       const why = explained.find(
-        (e) => e.file === mutant.fileName && e.line === line(mutant) && e.mutator === mutant.mutatorName,
+        (e) => e.file === mutant.file && e.line === mutant.line && e.mutator === mutant.mutator,
       );
-      const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80);
+      const replacement = mutant.replacement.replace(/\s+/g, ' ').slice(0, 80);
       out.push(
-        `- \`${mutant.fileName}:${line(mutant)}\` ${mutant.mutatorName} → \`${replacement.replaceAll('`', "'")}\`` +
+        `- \`${mutant.file}:${mutant.line}\` ${mutant.mutator} → \`${replacement.replaceAll('`', "'")}\`` +
           `${mutant.status === 'NoCoverage' ? ' (no test covers it)' : ''}: ${why?.why ?? 'UNEXPLAINED'}`,
       );
     }

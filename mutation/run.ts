@@ -3,7 +3,8 @@
  * of the arguments), then docs/mutation.md with the score per module and every surviving mutant, each with the
  * reason it is harmless from explained.ts or marked UNEXPLAINED. Slow (minutes per module on 2 cores), so it is
  * not part of `npm test`. `--force` redoes every mutant (a full run, no incremental reuse); `--report` only
- * rebuilds the report.
+ * rebuilds the report. Each module's result is committed in mutation/results/ (what the report needs); Stryker's
+ * incremental file and its sandbox stay in the git-ignored mutation/.reports/.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -13,6 +14,7 @@ import { EXPLAINED } from './explained.ts';
 import { MUTATION_GOAL, MUTATION_MODULES, type MutationModule } from './modules.ts';
 import { patchVitestRunner } from './patch-vitest-runner.ts';
 import { renderReport, scoreOf } from './report.ts';
+import { readResult, slim, writeResult } from './results.ts';
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 /** `--force`: run every mutant again instead of reusing the incremental results (a full module run). */
@@ -28,9 +30,6 @@ if (modules.length === 0) {
 }
 
 patchVitestRunner();
-
-/** Each module's last results, kept between runs: `npm run mutate -- autofill` redoes one and rewrites the report. */
-const saved = (module: MutationModule) => `mutation/.reports/${module.name.replaceAll(/[^a-z0-9]+/gi, '-')}.json`;
 
 function mutate(module: MutationModule): Promise<MutantResult[]> {
   return new Stryker({
@@ -58,15 +57,14 @@ function mutate(module: MutationModule): Promise<MutantResult[]> {
   }).runMutationTest();
 }
 
+/**
+ * docs/mutation.md from each module's committed result (mutation/results/): `npm run mutate -- autofill`
+ * redoes one module and keeps the rows of the others.
+ */
 function writeReport(): void {
   const scored = MUTATION_MODULES.flatMap((module) => {
-    if (!existsSync(saved(module))) return [];
-    const { mutants, date, run } = JSON.parse(readFileSync(saved(module), 'utf8')) as {
-      mutants: MutantResult[];
-      date: string;
-      run?: 'full' | 'incremental';
-    };
-    return [{ module, mutants, date, run: run ?? 'incremental' }];
+    const result = readResult(module);
+    return result === undefined ? [] : [{ module, result }];
   });
   writeFileSync(
     'docs/mutation.md',
@@ -90,10 +88,10 @@ for (const module of reportOnly ? [] : modules) {
   const results = await mutate(module);
   // Incremental mode also hands back the kept results of files outside this run's `mutate`: keep this module's.
   const mutants = results
-    .map((result) => ({ ...result, fileName: relative(process.cwd(), result.fileName) }))
-    .filter((result) => module.files.includes(result.fileName));
-  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  writeFileSync(saved(module), JSON.stringify({ mutants, date: new Date().toISOString().slice(0, 10), minutes, run }));
+    .map((result) => slim(result, relative(process.cwd(), result.fileName)))
+    .filter((mutant) => module.files.includes(mutant.file));
+  const minutes = Math.round((Date.now() - started) / 6_000) / 10;
+  writeResult(module, { module: module.name, date: new Date().toISOString().slice(0, 10), run, minutes, mutants });
   writeReport();
   console.log(`${scoreOf(mutants).percent.toFixed(1).padStart(5)} %  ${module.name}  (${minutes} min)`);
 }
