@@ -3,7 +3,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { armLoadedTab } from './arm-loaded-tab.ts';
 import { type StoredCode, toStoredCode } from './code-store.ts';
-import { AUTOFILL_SCRIPT_FILE } from './content-bridge.ts';
+import { ARM_SCRIPT_FILE, AUTOFILL_SCRIPT_FILE } from './content-bridge.ts';
 import { message, T0 } from './testing/relay-events.ts';
 
 const ORIGIN = 'https://seller.example.com';
@@ -33,6 +33,8 @@ describe('armLoadedTab (tabs.onUpdated: a page that loads after its code arrived
       .mockResolvedValue({ ok: false, reason: 'armed' } as never);
     const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
     expect(await armLoadedTab(tabId, COMPLETE, tab, codeFor, { ...ON, skewMs: 60_000 })).toBe(true);
+    // The auto-fill watch part first (a page with a copy of autofill.js may lack it), then the script itself.
+    expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [ARM_SCRIPT_FILE] });
     expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [AUTOFILL_SCRIPT_FILE] });
     expect(send).toHaveBeenLastCalledWith(
       tabId,
@@ -44,6 +46,7 @@ describe('armLoadedTab (tabs.onUpdated: a page that loads after its code arrived
   it('reports a code the page took at once (so it is not armed into later pages again)', async () => {
     const tab = await loadedTab(`${ORIGIN}/verify`);
     vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, fields: 6 } as never);
+    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
     const onFilled = vi.fn();
     expect(await armLoadedTab(tab.id as number, COMPLETE, tab, codeFor, { ...ON, onFilled })).toBe(true);
     expect(onFilled).toHaveBeenCalledWith(CODE);

@@ -9,7 +9,11 @@ const ORIGIN = 'https://seller.example.com';
 const CODE = toStoredCode(message(1, { origin: ORIGIN }));
 const ON = { autoFillOrigins: [ORIGIN], submit: false, skewMs: 0 };
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  // An arm injects the auto-fill watch part before it asks (content-bridge.ts); the fake browser has no pages.
+  vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
+});
 afterEach(() => vi.restoreAllMocks());
 
 async function openTabs(...urls: string[]): Promise<number[]> {

@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sleep } from '../test-kit/autofill-page.ts';
+import { armAutofill } from './autofill/arm-autofill.ts';
+import { registerPart } from './autofill/autofill-parts.ts';
+import { submitForm } from './autofill/submit-form.ts';
 import { installAutofillListener } from './install-autofill-listener.ts';
 import type { FillResponse } from './messages.ts';
 
@@ -56,6 +59,9 @@ const fill = (extra: object = {}) => ({
 
 beforeEach(() => {
   document.body.innerHTML = CODE_STEP;
+  // The parts content-bridge.ts injects beside the script for arm requests and submit-after-fill.
+  registerPart('arm', armAutofill);
+  registerPart('submit', submitForm);
 });
 
 afterEach(() => {
@@ -64,6 +70,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   fakeBrowser.reset();
   document.body.innerHTML = '';
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('otp-relay/autofill-parts')];
 });
 
 describe('installAutofillListener', () => {
@@ -106,6 +113,25 @@ describe('installAutofillListener', () => {
   it('answers bad-request to another extension', async () => {
     start();
     expect(await send(fill(), { id: 'some-other-extension' })).toEqual([{ ok: false, reason: 'bad-request' }]);
+  });
+
+  it('submits after the fill through the submit part, when the request asks for it', async () => {
+    document.body.innerHTML = `<form>${CODE_STEP}<button type="submit">Verify</button></form>`;
+    const submitted = vi.fn((event: Event) => event.preventDefault());
+    document.querySelector('form')?.addEventListener('submit', submitted);
+    start();
+    expect(await send(fill({ submit: true }))).toEqual([{ ok: true, fields: 1 }]);
+    await vi.waitFor(() => expect(submitted).toHaveBeenCalledTimes(1));
+  });
+
+  it.each([
+    ['an arm, without the auto-fill watch part', 'arm', fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 })],
+    ['a fill that submits, without the submit part', 'submit', fill({ submit: true })],
+  ])('refuses %s (content-bridge.ts injects it first), and fills nothing', async (_name, part, request) => {
+    delete (globalThis as Record<symbol, Record<string, unknown>>)[Symbol.for('otp-relay/autofill-parts')]?.[part];
+    start();
+    expect(await send(request)).toEqual([{ ok: false, reason: 'bad-request' }]);
+    expect(otpField().value).toBe('');
   });
 
   it('says no-field when there is no code field', async () => {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { armAutofill } from './autofill/arm-autofill.ts';
-import { type AutofillResult, autofillDocument, isExactOrigin } from './autofill/autofill-document.ts';
+import { type AutofillResult, autofillDocument, isExactOrigin, SUBMIT_KIT } from './autofill/autofill-document.ts';
+import { autofillPart } from './autofill/autofill-parts.ts';
+import { collectRoots } from './autofill/collect-roots.ts';
 import { AUTO_FILL_REPORT, type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
 
 /** Where the running copy's uninstall lives: the extension's isolated world of this frame (pages cannot see it). */
@@ -11,7 +12,9 @@ type Listener = (message: unknown, sender: { id?: string }, sendResponse: (respo
 /**
  * The injected autofill script's whole job: answer the background's Fill and Arm requests for this frame.
  * It is injected on demand (see content-bridge.ts), never declared for every page, and stays small: no zod
- * (requests are checked by hand with `isContentRequest`), no UI, no WXT content-script context.
+ * (requests are checked by hand with `isContentRequest`), no UI, no WXT content-script context. An arm needs
+ * the auto-fill watch and a request with `submit` the submit-after-fill part (autofill-parts.ts), which
+ * content-bridge.ts injects beside this script for those requests; without it the request is refused.
  *
  * At most one copy listens per frame, the newest: a second injection (after an extension reload orphaned the
  * first copy, or a race between two injections) stops the older copy and its watch before listening, so a
@@ -26,10 +29,16 @@ export function installAutofillListener(): () => void {
     if (!isExactOrigin(request.origin, location.origin)) return { ok: false, reason: 'wrong-origin' };
     disarm?.();
     disarm = undefined;
-    const options = { submit: request.submit };
-    if (request.type === 'otp-relay/fill') return toResponse(await autofillDocument(document, request.code, options));
-    if (request.expiresAtMs <= Date.now()) return { ok: false, reason: 'no-field' };
-    const armed = armAutofill(document, request.code, { ...options, expiresAtMs: request.expiresAtMs, onEnd: report });
+    const submitPart = autofillPart('submit');
+    const arm = autofillPart('arm');
+    if ((request.submit && !submitPart) || (request.type === 'otp-relay/arm' && !arm)) {
+      return { ok: false, reason: 'bad-request' };
+    }
+    const submit = request.submit && !!submitPart && ((input: HTMLInputElement) => submitPart(input, SUBMIT_KIT));
+    if (request.type === 'otp-relay/fill') return toResponse(await autofillDocument(document, request.code, { submit }));
+    if (request.expiresAtMs <= Date.now() || !arm) return { ok: false, reason: 'no-field' };
+    const fill = () => autofillDocument(document, request.code, { submit, keepTyped: true });
+    const armed = arm(document, fill, { expiresAtMs: request.expiresAtMs, onEnd: report, roots: collectRoots });
     disarm = armed.stop;
     const result = await armed.result;
     // Still watching only when nothing was found yet; any other outcome ended the watch (one attempt per arm).

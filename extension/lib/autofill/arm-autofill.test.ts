@@ -1,7 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageWith, sleep, type TestPage } from '../../test-kit/autofill-page.ts';
-import { armAutofill } from './arm-autofill.ts';
+import { type ArmOptions, armAutofill as armWatch } from './arm-autofill.ts';
+import { autofillDocument } from './autofill-document.ts';
+import { collectRoots } from './collect-roots.ts';
+
+/** The watch as autofill.js runs it (install-autofill-listener.ts): an auto-fill attempt, over collectRoots. */
+function armAutofill(doc: Document, code: string, options: Omit<ArmOptions, 'roots'> & { submit: false }) {
+  const fill = () => autofillDocument(doc, code, { submit: options.submit, keepTyped: true });
+  return armWatch(doc, fill, { ...options, roots: collectRoots });
+}
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });

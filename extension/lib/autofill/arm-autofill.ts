@@ -1,7 +1,7 @@
-import { type AutofillOptions, type AutofillResult, autofillDocument } from './autofill-document.ts';
-import { collectRoots } from './collect-roots.ts';
+import type { AutofillResult } from './autofill-document.ts';
+import type { SearchRoot } from './collect-roots.ts';
 
-export interface ArmOptions extends Omit<AutofillOptions, 'keepTyped'> {
+export interface ArmOptions {
   /** Wall-clock end of the watch (the code's expiry). */
   expiresAtMs: number;
   /**
@@ -10,6 +10,11 @@ export interface ArmOptions extends Omit<AutofillOptions, 'keepTyped'> {
    * expiry (`no-field`). Never after `stop()`.
    */
   onEnd?: (result: AutofillResult) => void;
+  /**
+   * The trees to watch: collect-roots.ts, passed in by autofill.js, because the watch ships as its own part
+   * (autofill-parts.ts) and must not bring a copy of what autofill.js already holds.
+   */
+  roots: (doc: Document) => SearchRoot[];
 }
 
 export interface Armed {
@@ -20,9 +25,9 @@ export interface Armed {
 }
 
 /**
- * Auto-fill for a code that arrived before its field: fills now if it can, otherwise watches the page (and
- * its open shadow roots and same-origin frames) for the field to appear — the SPA that renders the code step
- * after "Send code" resolves — until `expiresAtMs`.
+ * Auto-fill for a code that arrived before its field: `fill` now if it can (autofillDocument with `keepTyped`,
+ * given by autofill.js), otherwise watches the page (and its open shadow roots and same-origin frames) for the
+ * field to appear — the SPA that renders the code step after "Send code" resolves — until `expiresAtMs`.
  *
  * It never fights the person at the keyboard (issue 14: re-filling on every DOM change undid a person's
  * Backspace within a second, and hung zag-js pages):
@@ -33,7 +38,7 @@ export interface Armed {
  *   CHECK_DELAY_MS, longer after a slow search), at most MAX_SEARCHES searches and MAX_SEARCH_MS of search
  *   time per arm; then the watch gives up (the popup's Fill is still there).
  */
-export function armAutofill(doc: Document, code: string, options: ArmOptions): Armed {
+export function armAutofill(doc: Document, fill: () => Promise<AutofillResult>, options: ArmOptions): Armed {
   const view = doc.defaultView;
   let stopped = false;
   let pending: number | undefined;
@@ -53,7 +58,7 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
   const attempt = async (): Promise<AutofillResult> => {
     busy = true;
     const started = performance.now();
-    const result = await autofillDocument(doc, code, { submit: options.submit, keepTyped: true });
+    const result = await fill();
     busy = false;
     searches++;
     // Only the search itself counts against the budget: a fill waits for the page between keys.
@@ -82,7 +87,7 @@ export function armAutofill(doc: Document, code: string, options: ArmOptions): A
   }
   function observeAll() {
     if (!observer) return;
-    for (const root of collectRoots(doc)) {
+    for (const root of options.roots(doc)) {
       if (observed.has(root)) continue;
       observed.add(root);
       observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRIBUTES });

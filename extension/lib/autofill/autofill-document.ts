@@ -1,13 +1,19 @@
+import { activeKeywords } from './active-keywords.ts';
 import { eraseField, fillInput, holds } from './fill-input.ts';
 import { fillSplitInputs, readBoxes } from './fill-split-inputs.ts';
 import { findOtpFields, type OtpTarget } from './find-otp-fields.ts';
 import type { SplitGroup } from './find-split-groups.ts';
+import { isFillable } from './is-fillable.ts';
+import { matchKeywords, normalizeText } from './match-keywords.ts';
 import { settle } from './next-task.ts';
-import { submitForm } from './submit-form.ts';
+import type { SubmitKit } from './submit-form.ts';
 
 export interface AutofillOptions {
-  /** Press the form's submit after filling (the user's "submit after fill" setting). */
-  submit: boolean;
+  /**
+   * Presses the form's submit after filling, given the last filled input (the user's "submit after fill"
+   * setting: submit-form.ts with SUBMIT_KIT, a part injected only then); `false` or absent: never.
+   */
+  submit?: false | ((input: HTMLInputElement) => unknown);
   /** Auto-fill: leave a field that already holds something alone (a person is typing there). */
   keepTyped?: boolean;
 }
@@ -78,7 +84,8 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
     return fail('not-accepted');
   }
   const last = inputs[inputs.length - 1];
-  if (options.submit && last) view.setTimeout(() => submitForm(last), 0);
+  const submit = options.submit;
+  if (submit && last) view.setTimeout(() => submit(last), 0);
   return { ok: true, fields: inputs.length };
 }
 
@@ -96,6 +103,12 @@ function currentGroup(doc: Document, group: SplitGroup, codeLength: number): Spl
   const again = findOtpFields(doc, codeLength);
   return again?.kind === 'split' ? again : group;
 }
+
+/** What submit-form.ts (a part of its own) uses of this script. */
+export const SUBMIT_KIT: SubmitKit = {
+  visible: isFillable,
+  says: (text, list) => matchKeywords(normalizeText(text), activeKeywords()[list]),
+};
 
 /**
  * A code is only ever filled on its own origin: exact string equality of serialized origins

@@ -14,7 +14,7 @@ export function bareUnlistedScripts(entrypoints: readonly Entrypoint[], config: 
   const [entrypoint] = entrypoints;
   const lib = config.build?.lib;
   if (entrypoints.length !== 1 || !entrypoint || entrypoint.type !== 'unlisted-script' || !lib) return;
-  if (!/^autofill(-lang-[a-z]{2})?$/.test(entrypoint.name)) return;
+  if (!/^autofill(-lang-[a-z]{2}|-arm|-submit)?$/.test(entrypoint.name)) return;
   lib.entry = `${PREFIX}${entrypoint.inputPath}`;
   const plugin: Plugin = {
     name: 'otp-relay:bare-unlisted-script',

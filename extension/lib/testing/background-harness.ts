@@ -31,6 +31,9 @@ export function backgroundHarness(): BackgroundHarness {
     relay = { up: true, token: TOKEN, messages: [], calls: [] };
     sockets = socketFactory(() => relay.token);
     vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+    // The fake browser has no pages to inject into; the autofill parts an arm or a submit needs are injected
+    // before the request is sent (content-bridge.ts). Tests that count injections spy on it again.
+    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
   });
   afterEach(() => {
     for (const background of running.splice(0)) background.stop();
