@@ -71,11 +71,17 @@ async function scriptFiles(tabId: number): Promise<string[]> {
 }
 
 function partFiles(request: ContentRequest): string[] {
-  return [...(request.type === 'otp-relay/arm' ? [ARM_SCRIPT_FILE] : []), ...(request.submit ? [SUBMIT_SCRIPT_FILE] : [])];
+  return [
+    ...(request.type === 'otp-relay/arm' ? [ARM_SCRIPT_FILE] : []),
+    ...(request.submit ? [SUBMIT_SCRIPT_FILE] : []),
+  ];
 }
 
 async function inject(tabId: number, files: string[]): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: files as unknown as InjectableFiles });
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    files: files as unknown as InjectableFiles,
+  });
 }
 
 function parseResponse(value: unknown): BridgeResult {

@@ -58,7 +58,9 @@ describe('fillActiveTab', () => {
     const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
     expect(await fillActiveTab(CODE, false)).toMatchObject({ ok: true });
     expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [AUTOFILL_SCRIPT_FILE] });
-    expect(inject).not.toHaveBeenCalledWith(expect.objectContaining({ files: expect.arrayContaining([SUBMIT_SCRIPT_FILE]) }));
+    expect(inject).not.toHaveBeenCalledWith(
+      expect.objectContaining({ files: expect.arrayContaining([SUBMIT_SCRIPT_FILE]) }),
+    );
     expect(send).toHaveBeenCalledTimes(2);
   });
 

@@ -125,7 +125,11 @@ describe('installAutofillListener', () => {
   });
 
   it.each([
-    ['an arm, without the auto-fill watch part', 'arm', fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 })],
+    [
+      'an arm, without the auto-fill watch part',
+      'arm',
+      fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 }),
+    ],
     ['a fill that submits, without the submit part', 'submit', fill({ submit: true })],
   ])('refuses %s (content-bridge.ts injects it first), and fills nothing', async (_name, part, request) => {
     delete (globalThis as Record<symbol, Record<string, unknown>>)[Symbol.for('otp-relay/autofill-parts')]?.[part];

@@ -35,7 +35,8 @@ export function installAutofillListener(): () => void {
       return { ok: false, reason: 'bad-request' };
     }
     const submit = request.submit && !!submitPart && ((input: HTMLInputElement) => submitPart(input, SUBMIT_KIT));
-    if (request.type === 'otp-relay/fill') return toResponse(await autofillDocument(document, request.code, { submit }));
+    if (request.type === 'otp-relay/fill')
+      return toResponse(await autofillDocument(document, request.code, { submit }));
     if (request.expiresAtMs <= Date.now() || !arm) return { ok: false, reason: 'no-field' };
     const fill = () => autofillDocument(document, request.code, { submit, keepTyped: true });
     const armed = arm(document, fill, { expiresAtMs: request.expiresAtMs, onEnd: report, roots: collectRoots });

@@ -175,17 +175,8 @@ describe('split boxes', () => {
     expect(boxes.map((box) => box.value)).toEqual([...'407182']);
   });
 
-  it('recognises digit boxes without maxlength by their width (type=number boxes a script limits to a digit)', async () => {
-    const box = '<input type="number" inputmode="numeric" style="width: 40px">';
-    const boxes = boxesOf(`<h2>Enter verification code</h2><div class="otp">${box.repeat(6)}</div>`);
-    for (const input of boxes) {
-      input.addEventListener('input', () => {
-        input.value = input.value.slice(-1);
-      });
-    }
-    expect(await autofillDocument(page?.doc as Document, '407182', { submit: false })).toEqual({ ok: true, fields: 6 });
-    expect(boxes.map((input) => input.value)).toEqual([...'407182']);
-  });
+  // Digit boxes without maxlength, known by their width (type=number boxes a script limits to a digit), need
+  // layout: fixtures/number-boxes-no-maxlength.html, in real Chromium (autofill-fixtures.chromium.test.ts).
 
   it('undoes a fill the widget did not take: no stray digits, and says so', async () => {
     const boxes = boxesOf();

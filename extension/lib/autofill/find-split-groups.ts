@@ -60,17 +60,15 @@ const MAX_BOX_PX = 64;
  * overwriting before they trim and advance. Many widgets set no maxlength at all (react-otp-input, Mantine
  * PinInput, antd Input.OTP, `type=number` boxes a script trims to one digit: issue 14), or a maxlength as long
  * as the code so that a phone's one-tap fill lands whole in the first box (Radix OneTimePasswordField): then a
- * box is known by its shape, a field at most MAX_BOX_PX wide and not much wider than tall; without layout (unit tests) by its
- * declared width (`width: 1em`, `40px`).
+ * box is known by its shape, a field at most MAX_BOX_PX wide and not much wider than tall. Shape needs layout:
+ * without it (happy-dom) only maxlength tells, and those widgets are tested in real Chromium
+ * (autofill-fixtures.chromium.test.ts, test/components).
  */
 export function isBox(input: HTMLInputElement): boolean {
-  const maxLength = input.maxLength;
-  if (maxLength === 1 || maxLength === 2) return true;
   const rect = input.getBoundingClientRect();
-  if (rect.width > 0) return rect.width <= MAX_BOX_PX && rect.width <= rect.height * 2.5;
-  const width = input.ownerDocument.defaultView?.getComputedStyle(input).width ?? '';
-  const match = /^([\d.]+)(px|em|rem)$/.exec(width.trim());
-  if (!match) return false;
-  const size = Number(match[1]) * (match[2] === 'px' ? 1 : 16);
-  return size > 0 && size <= MAX_BOX_PX;
+  return (
+    input.maxLength === 1 ||
+    input.maxLength === 2 ||
+    (rect.width > 0 && rect.width <= MAX_BOX_PX && rect.width <= rect.height * 2.5)
+  );
 }

@@ -2,40 +2,38 @@
  * Whether a person could see and type into `element`: the autofill never writes where a person could not,
  * because that is exactly where bots get caught (honeypots) and where a wrong field hides.
  *
- * Two layers, because unit tests run in a DOM without layout (happy-dom, jsdom):
+ * - Geometry, when the document has layout (a real page), and checked first: a rect under 4px, one that lies
+ *   where no scrolling can reach (left of or above the page: `left:-9999px`, the classic honeypot, far
+ *   translates and negative margins), or what `checkVisibility` calls invisible.
  * - Style rules, always: `hidden`, display:none, visibility:hidden, content-visibility:hidden, opacity near 0
- *   on the element or any ancestor (through shadow hosts), sized under 4px or clipped away by style,
- *   positioned or translated far off-screen (`left:-9999px`, the classic honeypot), disabled or read-only.
- * - Geometry, only when the document has layout, and checked first. A laid-out document's <html> always has
- *   a width (the viewport); a layout-less DOM reports zeros for every rect, so there a zero rect means
- *   "unknown", not "hidden". With layout, a rect under 4px or one that lies where no scrolling can reach
- *   (left of or above the page) is not fillable, nor what `checkVisibility` (Chrome 121+) calls invisible;
- *   the rect also covers off-screen positioning, so the style rules skip that test there.
+ *   on the element or any ancestor (through shadow hosts), sized under 4px or clipped away by style, disabled
+ *   or read-only.
+ * A layout-less DOM (happy-dom in unit tests) reports zeros for every rect, so there a zero rect means
+ * "unknown", not "hidden", and only the style rules apply: off-screen positioning is judged in real Chromium
+ * only (autofill-fixtures.chromium.test.ts, is-fillable.chromium.test.ts), since the injected script carries
+ * no layout-less copy of that test (issue 14: its 10 KiB budget).
  */
 export function isFillable(element: HTMLElement, memo: FillableMemo = new Map()): boolean {
   const input = element as HTMLInputElement;
-  if (!element.isConnected) return false;
-  if (element.localName === 'input' && (input.disabled || input.readOnly || input.type === 'hidden')) return false;
+  // (A <button>'s `disabled` counts too: submit-form.ts never presses a disabled one either.)
+  if (!element.isConnected || input.disabled || input.readOnly || input.type === 'hidden') return false;
   // Honeypots hide from assistive tech and the tab order too (aria-hidden + tabindex=-1, seen on signup forms).
   if (element.getAttribute('aria-hidden') === 'true' && element.tabIndex < 0) return false;
   const view = element.ownerDocument.defaultView;
   if (!view) return false;
-  const layout = hasLayout(element.ownerDocument, memo);
-  if (layout) {
+  if (hasLayout(element.ownerDocument, memo)) {
     // Geometry first: it rules out most hidden inputs (display:none has an empty rect) before any style walk.
     const rect = element.getBoundingClientRect();
     if (rect.width < MIN_SIZE_PX || rect.height < MIN_SIZE_PX) return false;
     if (rect.right + view.scrollX <= 0 || rect.bottom + view.scrollY <= 0) return false;
-    const check = (element as { checkVisibility?: (options: object) => boolean }).checkVisibility;
-    if (check && !check.call(element, { opacityProperty: true, visibilityProperty: true })) return false;
+    // Chrome 116 (our minimum) knows the older option names, Chrome 121+ both.
+    if (!element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
   }
   const own = view.getComputedStyle(element);
   // visibility is inherited (a child may turn it back on), so the element's own computed value is the truth.
   if (own.visibility === 'hidden' || own.visibility === 'collapse') return false;
   if (px(own.width) < MIN_SIZE_PX || px(own.height) < MIN_SIZE_PX) return false;
-  const opacity = hidesItself(element, own, layout)
-    ? HIDDEN
-    : opacityOf(own) * visibleOpacity(parentOf(element), view, memo, layout);
+  const opacity = hidesItself(element, own) ? HIDDEN : opacityOf(own) * visibleOpacity(parentOf(element), view, memo);
   return opacity >= MIN_OPACITY;
 }
 
@@ -48,26 +46,28 @@ export type FillableMemo = Map<Node, number>;
 
 const HIDDEN = -1;
 
-function visibleOpacity(node: Element | null, view: Window, memo: FillableMemo, layout: boolean): number {
+function visibleOpacity(node: Element | null, view: Window, memo: FillableMemo): number {
   if (!node) return 1;
   const known = memo.get(node);
   if (known !== undefined) return known;
-  const above = visibleOpacity(parentOf(node), view, memo, layout);
+  const above = visibleOpacity(parentOf(node), view, memo);
   let value = HIDDEN;
   if (above !== HIDDEN) {
     const style = view.getComputedStyle(node);
-    if (!hidesItself(node, style, layout) && !isCollapsedWrapper(style)) value = above * opacityOf(style);
+    if (!hidesItself(node, style) && !isCollapsedWrapper(style)) value = above * opacityOf(style);
     if (value < MIN_OPACITY) value = HIDDEN;
   }
   memo.set(node, value);
   return value;
 }
 
-/** With layout, the element's rect already told whether positions and transforms moved it off-screen. */
-function hidesItself(node: Element, style: CSSStyleDeclaration, layout: boolean): boolean {
-  if (node.hasAttribute('hidden')) return true;
-  if (style.display === 'none' || style.contentVisibility === 'hidden') return true;
-  return isClippedAway(style) || (!layout && isFarOffscreen(style));
+function hidesItself(node: Element, style: CSSStyleDeclaration): boolean {
+  return (
+    node.hasAttribute('hidden') ||
+    style.display === 'none' ||
+    style.contentVisibility === 'hidden' ||
+    isClippedAway(style)
+  );
 }
 
 function opacityOf(style: CSSStyleDeclaration): number {
@@ -81,7 +81,6 @@ function isCollapsedWrapper(style: CSSStyleDeclaration): boolean {
 }
 
 const MIN_SIZE_PX = 4;
-const FAR_OFFSCREEN_PX = -500;
 const MIN_OPACITY = 0.1;
 
 function hasLayout(doc: Document, memo: FillableMemo): boolean {
@@ -111,19 +110,4 @@ function isClippedAway(style: CSSStyleDeclaration): boolean {
   const clip = style.clip.replace(/\s|,/g, '');
   if (clip === 'rect(0000)' || clip === 'rect(0px0px0px0px)') return true;
   return /inset\(\s*50%\s*\)/.test(style.clipPath);
-}
-
-function isFarOffscreen(style: CSSStyleDeclaration): boolean {
-  const offsets = [style.marginLeft, style.marginTop].map(px);
-  if (style.position === 'absolute' || style.position === 'fixed') {
-    offsets.push(...[style.left, style.top, style.right, style.bottom].map(px));
-  }
-  const transform = style.transform;
-  if (transform && transform !== 'none') {
-    for (const m of transform.matchAll(/-?[\d.]+px/g)) offsets.push(Number.parseFloat(m[0]));
-    // Computed transforms come back as matrix(a, b, c, d, tx, ty) in real browsers.
-    const parts = /^matrix\(([^)]+)\)$/.exec(transform)?.[1]?.split(',').map(Number) ?? [];
-    if (parts.length === 6) offsets.push(parts[4] ?? 0, parts[5] ?? 0);
-  }
-  return offsets.some((value) => value <= FAR_OFFSCREEN_PX);
 }
