@@ -4,11 +4,14 @@ import type { Entrypoint } from 'wxt';
 const PREFIX = 'virtual:otp-relay-bare-unlisted?';
 
 /**
- * Build hook (wxt.config.ts): the scripts the background injects into web pages (autofill.js and the
- * autofill-lang-* packs) are built from an entry that only calls the entrypoint's `main`, instead of WXT's
+ * Build hook (wxt.config.ts): the scripts the background injects into web pages (autofill.js, its parts
+ * autofill-arm.js and autofill-submit.js, and the autofill-lang-* packs) are built from an entry that only calls the entrypoint's `main`, instead of WXT's
  * unlisted-script wrapper, whose logger, plugin start-up and crash messages were ≈ 450 bytes of each file: a
  * third of a language pack, and bytes against autofill.js's 10 KiB budget (issue 14). Nothing else changes:
- * same entrypoint file, same IIFE, same output name. Not shipped: only the build imports it.
+ * same entrypoint file, same IIFE, same output name. They are also minified by terser with three passes
+ * rather than Vite's default (≈ 0.35 KiB less in autofill.js); `unsafe_arrows` is safe here, because none
+ * of this code calls a function expression with `new` or reads its `this`. Not shipped: only the build
+ * imports it.
  */
 export function bareUnlistedScripts(entrypoints: readonly Entrypoint[], config: InlineConfig): void {
   const [entrypoint] = entrypoints;
@@ -16,6 +19,10 @@ export function bareUnlistedScripts(entrypoints: readonly Entrypoint[], config: 
   if (entrypoints.length !== 1 || !entrypoint || entrypoint.type !== 'unlisted-script' || !lib) return;
   if (!/^autofill(-lang-[a-z]{2}|-arm|-submit)?$/.test(entrypoint.name)) return;
   lib.entry = `${PREFIX}${entrypoint.inputPath}`;
+  if (config.build) {
+    config.build.minify = 'terser';
+    config.build.terserOptions = { ecma: 2020, compress: { passes: 3, unsafe_arrows: true } };
+  }
   const plugin: Plugin = {
     name: 'otp-relay:bare-unlisted-script',
     enforce: 'pre',
