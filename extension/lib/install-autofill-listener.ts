@@ -35,15 +35,14 @@ export function installAutofillListener(): () => void {
       return { ok: false, reason: 'bad-request' };
     }
     const submit = request.submit && !!submitPart && ((input: HTMLInputElement) => submitPart(input, SUBMIT_KIT));
-    if (request.type === 'otp-relay/fill')
-      return toResponse(await autofillDocument(document, request.code, { submit }));
+    if (request.type === 'otp-relay/fill') return autofillDocument(document, request.code, { submit });
     if (request.expiresAtMs <= Date.now() || !arm) return { ok: false, reason: 'no-field' };
     const fill = () => autofillDocument(document, request.code, { submit, keepTyped: true });
     const armed = arm(document, fill, { expiresAtMs: request.expiresAtMs, onEnd: report, roots: collectRoots });
     disarm = armed.stop;
     const result = await armed.result;
     // Still watching only when nothing was found yet; any other outcome ended the watch (one attempt per arm).
-    return !result.ok && result.reason === 'no-field' ? { ok: false, reason: 'armed' } : toResponse(result);
+    return !result.ok && result.reason === 'no-field' ? { ok: false, reason: 'armed' } : result;
   };
 
   const listener: Listener = (message, sender, sendResponse) => {
@@ -76,12 +75,8 @@ export function installAutofillListener(): () => void {
 /** An arm answered `armed` ended later: the background keeps the outcome for the popup (auto-fill-outcomes.ts). */
 function report(result: AutofillResult): void {
   try {
-    browser.runtime.sendMessage({ type: AUTO_FILL_REPORT, ...toResponse(result) }).catch(() => undefined);
+    browser.runtime.sendMessage({ type: AUTO_FILL_REPORT, ...result }).catch(() => undefined);
   } catch {
     // An orphaned copy (its extension was reloaded) has nobody to tell.
   }
-}
-
-function toResponse(result: AutofillResult): FillResponse {
-  return result.ok ? { ok: true, fields: result.fields } : { ok: false, reason: result.reason };
 }

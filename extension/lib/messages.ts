@@ -38,15 +38,14 @@ export type AutoFillReport = { type: typeof AUTO_FILL_REPORT } & (
 );
 
 export function isContentRequest(value: unknown): value is ContentRequest {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  const common =
+  // Object(): null, undefined and primitives have none of these properties.
+  const v = Object(value) as Record<string, unknown>;
+  return (
     typeof v.code === 'string' &&
     // Relay-issued codes are digits; a code found in an SMS or email may mix letters and digits.
     /^[A-Za-z0-9]{4,10}$/.test(v.code) &&
     typeof v.origin === 'string' &&
-    typeof v.submit === 'boolean';
-  if (v.type === 'otp-relay/fill') return common;
-  if (v.type === 'otp-relay/arm') return common && typeof v.expiresAtMs === 'number';
-  return false;
+    typeof v.submit === 'boolean' &&
+    (v.type === 'otp-relay/fill' || (v.type === 'otp-relay/arm' && typeof v.expiresAtMs === 'number'))
+  );
 }

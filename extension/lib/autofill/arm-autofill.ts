@@ -104,7 +104,7 @@ export function armAutofill(doc: Document, fill: () => Promise<AutofillResult>, 
   function giveUp() {
     if (stopped) return;
     stop();
-    options.onEnd?.({ ok: false, reason: 'no-field', fields: 0 });
+    options.onEnd?.({ ok: false, reason: 'no-field' });
   }
   function stop() {
     if (stopped) return;

@@ -25,7 +25,7 @@ export interface AutofillOptions {
  */
 export type AutofillResult =
   | { ok: true; fields: number }
-  | { ok: false; reason: 'no-field' | 'typed' | 'not-accepted'; fields: 0 };
+  | { ok: false; reason: 'no-field' | 'typed' | 'not-accepted' };
 
 /**
  * Finds the code field(s) in `doc` (shadow roots and same-origin frames included), types `code` there, lets
@@ -90,7 +90,7 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
 }
 
 function fail(reason: 'no-field' | 'typed' | 'not-accepted'): AutofillResult {
-  return { ok: false, reason, fields: 0 };
+  return { ok: false, reason };
 }
 
 function inputsOf(target: OtpTarget): HTMLInputElement[] {
