@@ -17,6 +17,18 @@ describe('log in from a new device with auto-fill on', () => {
     await demo.waitForStatus('success');
   });
 
+  it('with submit after fill on, the auto-filled code is also submitted (its part injected beside autofill.js)', async () => {
+    const worker = await flow.browser.worker();
+    await worker.evaluate(() => chrome.storage.local.set({ submitAfterFill: true }));
+    const demo = await flow.openDemo('login');
+    const to = 'submits@lumen-goods.example';
+    await demo.requestCode({ to, password: 'correct horse battery staple' });
+    const message = await flow.relay.client.waitForMessage({ to, purpose: 'login' });
+
+    await demo.waitForCodeValue(message.code);
+    await demo.waitForStatus('success');
+  });
+
   it('a field that appears after the code arrived is filled when it shows up', async () => {
     const to = 'late@lumen-goods.example';
     const page = await flow.browser.newPage(`${flow.relay.url}/demo/`);

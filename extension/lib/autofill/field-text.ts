@@ -25,14 +25,15 @@ export function fieldText(inputs: readonly HTMLInputElement[]): FieldText {
   if (!first) return { own: '', context: '' };
   const own: string[] = [];
   for (const input of inputs) {
-    for (const attribute of OWN_ATTRIBUTES) own.push(input.getAttribute(attribute) ?? '');
+    // (join writes a missing attribute's null as nothing.)
+    for (const attribute of OWN_ATTRIBUTES) own.push(input.getAttribute(attribute) as string);
     for (const label of input.labels ?? []) own.push(textOf(label));
     own.push(referencedText(input, 'aria-labelledby'));
   }
   const block = widestBlock(inputs);
-  if (block) own.push(textOf(block), block.getAttribute('aria-label') ?? '');
+  if (block) own.push(textOf(block), block.getAttribute('aria-label') as string);
   // Split boxes are often named only on their wrapper: <div role="group" aria-label="Verification code">.
-  if (inputs.length > 1) own.push(commonAncestor(inputs)?.getAttribute('aria-label') ?? '');
+  if (inputs.length > 1) own.push(commonAncestor(inputs)?.getAttribute('aria-label') as string);
   const context = [referencedText(first, 'aria-describedby'), contextText(block ?? first)];
   context.push(first.ownerDocument.title);
   return { own: normalizeText(own.join(' ')), context: normalizeText(context.join(' ')) };
@@ -41,7 +42,7 @@ export function fieldText(inputs: readonly HTMLInputElement[]): FieldText {
 function referencedText(input: HTMLInputElement, attribute: string): string {
   const ids = input.getAttribute(attribute)?.split(/\s+/) ?? [];
   const root = input.getRootNode() as Document | ShadowRoot;
-  return ids.map((id) => (id ? textOf(root.getElementById(id)) : '')).join(' ');
+  return ids.map((id) => textOf(root.getElementById(id))).join(' ');
 }
 
 /** The widest ancestor holding these inputs and no other control, if its text is short enough to be a label. */

@@ -29,7 +29,7 @@ export async function fillInput(input: HTMLInputElement, text: string, stop = ()
   // The page ate some keystrokes (a keydown handler that only accepts trusted events, a mask that lost
   // track): set the whole value at once, still through the native setter and an input event.
   if (!holds(input, text)) setValue(input, text, 'insertFromPaste');
-  fire(input, 'Event', 'change', { bubbles: true });
+  fire(input, '', 'change', { bubbles: true });
 }
 
 /**
@@ -58,13 +58,13 @@ export function eraseField(input: HTMLInputElement): void {
  */
 function press(input: HTMLInputElement, keys: object, data: string | null, value: string | undefined): void {
   const init = { ...EVENT, inputType: data === null ? 'deleteContentBackward' : 'insertText', data };
-  const typed = fire(input, 'KeyboardEvent', 'keydown', keys);
-  if (data !== null) fire(input, 'KeyboardEvent', 'keypress', { ...keys, charCode: data.charCodeAt(0) });
-  if (typed && fire(input, 'InputEvent', 'beforeinput', init)) {
+  const typed = fire(input, 'Keyboard', 'keydown', keys);
+  if (data !== null) fire(input, 'Keyboard', 'keypress', { ...keys, charCode: data.charCodeAt(0) });
+  if (typed && fire(input, 'Input', 'beforeinput', init)) {
     setNativeValue(input, value ?? input.value + data);
-    fire(input, 'InputEvent', 'input', { ...init, cancelable: false });
+    fire(input, 'Input', 'input', { ...init, cancelable: false });
   }
-  fire(input, 'KeyboardEvent', 'keyup', keys);
+  fire(input, 'Keyboard', 'keyup', keys);
 }
 
 /**
@@ -78,28 +78,28 @@ export function focusField(input: HTMLInputElement): void {
   while (previous?.shadowRoot?.activeElement) previous = previous.shadowRoot.activeElement;
   if (!doc.defaultView || previous === input) return;
   input.focus();
-  if (typeof doc.hasFocus !== 'function' || doc.hasFocus()) return;
-  if (previous && previous !== doc.body) {
-    fire(previous, 'FocusEvent', 'blur', { relatedTarget: input });
-    fire(previous, 'FocusEvent', 'focusout', { bubbles: true, composed: true, relatedTarget: input });
-  }
-  fire(input, 'FocusEvent', 'focus', { relatedTarget: previous });
-  fire(input, 'FocusEvent', 'focusin', { bubbles: true, composed: true, relatedTarget: previous });
+  if (doc.hasFocus()) return;
+  if (previous && previous !== doc.body) focusEvents(previous, 'blur', 'focusout', input);
+  focusEvents(input, 'focus', 'focusin', previous);
+}
+
+/** The pair a focus change fires on one side: blur/focus (not bubbling), then focusout/focusin (bubbling). */
+function focusEvents(target: Element, type: string, bubbling: string, relatedTarget: Element | null): void {
+  fire(target, 'Focus', type, { relatedTarget });
+  fire(target, 'Focus', bubbling, { bubbles: true, composed: true, relatedTarget });
 }
 
 /** Sets `value` through the prototype's setter, bypassing any own-property tracker a framework installed. */
 export function setNativeValue(input: HTMLInputElement, value: string): void {
-  const view = input.ownerDocument.defaultView as View | null;
-  const setter = Object.getOwnPropertyDescriptor(view?.HTMLInputElement.prototype ?? {}, 'value')?.set;
-  if (setter) setter.call(input, value);
-  else input.value = value;
+  const view = input.ownerDocument.defaultView as View;
+  Object.getOwnPropertyDescriptor(view.HTMLInputElement.prototype, 'value')?.set?.call(input, value);
 }
 
 /** The whole value at once (not key by key), then the `input` event a framework's listener needs to see it. */
 export function setValue(input: HTMLInputElement, value: string, inputType: string): void {
   setNativeValue(input, value);
   const data = inputType === 'insertText' ? value : null;
-  fire(input, 'InputEvent', 'input', { bubbles: true, composed: true, inputType, data });
+  fire(input, 'Input', 'input', { bubbles: true, composed: true, inputType, data });
 }
 
 /** What the field holds the way a code check reads it: formatting the page added (spaces, dashes) left out. */
@@ -111,15 +111,16 @@ type View = Window & typeof globalThis;
 const EVENT = { bubbles: true, cancelable: true, composed: true };
 
 /**
- * Dispatches an event made by the target's own window (a same-origin frame's constructors for its inputs);
- * false when it was cancelled, or when the target has no window.
+ * Dispatches an event made by the target's own window (a same-origin frame's constructors for its inputs):
+ * `kind` names the constructor without "Event" ('' for a plain Event). False when it was cancelled, or when
+ * the target has no window.
  */
 export function fire(
   target: Element,
-  kind: 'Event' | 'KeyboardEvent' | 'InputEvent' | 'FocusEvent' | 'ClipboardEvent',
+  kind: '' | 'Keyboard' | 'Input' | 'Focus' | 'Clipboard',
   type: string,
   init: object,
 ): boolean {
   const view = target.ownerDocument.defaultView as View | null;
-  return !!view && target.dispatchEvent(new view[kind](type, init));
+  return !!view && target.dispatchEvent(new view[`${kind}Event`](type, init));
 }

@@ -23,13 +23,12 @@ export async function fillSplitInputs(
   const first = group.inputs[0];
   const view = first?.ownerDocument.defaultView;
   if (!first || !view || group.inputs.length !== code.length) return;
-  if (await pasteInto(first, code, view)) {
-    await settle(view);
-    const after = current();
-    if (readBoxes(after) === code || stop()) return;
-    for (const box of after.inputs) eraseField(box);
-    await settle(view);
-  }
+  await pasteInto(first, code, view);
+  await settle(view);
+  const after = current();
+  if (readBoxes(after) === code || stop()) return;
+  for (const box of after.inputs) eraseField(box);
+  await settle(view);
   // Box by box; then a second pass for boxes a page's handler emptied or overwrote after we moved on.
   const chars = [...code];
   for (let pass = 0; pass < 2; pass++) {
@@ -51,14 +50,11 @@ export function readBoxes(group: SplitGroup): string {
   return group.inputs.map((box) => box.value.trim()).join('');
 }
 
-/** Dispatches a paste of `code` on `box` (focused first); false where the DOM has no ClipboardEvent. */
-async function pasteInto(box: HTMLInputElement, code: string, view: Window): Promise<boolean> {
-  const { ClipboardEvent, DataTransfer } = view as Window & typeof globalThis;
-  if (typeof ClipboardEvent !== 'function' || typeof DataTransfer !== 'function') return false;
+/** Dispatches a paste of `code` on `box` (focused first). */
+async function pasteInto(box: HTMLInputElement, code: string, view: Window): Promise<void> {
   focusField(box);
   await nextTask(view);
-  const clipboardData = new DataTransfer();
+  const clipboardData = new (view as Window & typeof globalThis).DataTransfer();
   clipboardData.setData('text/plain', code);
-  fire(box, 'ClipboardEvent', 'paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
-  return true;
+  fire(box, 'Clipboard', 'paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
 }
