@@ -13,8 +13,8 @@ export function findSlotProxy(input: HTMLInputElement, codeLength: number | unde
 }
 
 function slotProxyCount(input: HTMLInputElement): number {
-  if (input.disabled || input.readOnly || input.type === 'hidden' || input.tabIndex < 0) return 0;
-  if (input.getAttribute('aria-hidden') === 'true' || !input.isConnected) return 0;
+  // (find-otp-fields.ts only asks about inputs of a code type: never type=hidden.)
+  if (!isReachable(input) || input.disabled || input.readOnly || !input.isConnected) return 0;
   const style = input.ownerDocument.defaultView?.getComputedStyle(input);
   if (!style || style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return 0;
   let node = input.parentElement;
