@@ -28,18 +28,23 @@ export const MUTATION_MODULES: MutationModule[] = [
   },
   {
     name: 'stream server',
-    promise: 'hello, resume exactly once, snapshot on a new epoch, pings and slow-client termination',
+    promise:
+      'nothing before the client proved the token, hello, resume exactly once, snapshot on a new epoch, pings and slow-client termination',
+    // The stream's challenge and proof check live in stream-server.ts (issue 13); the proof maths in security checks.
     files: ['relay/src/stream-server.ts', 'relay/src/event-log.ts'],
   },
   {
     name: 'stream client resume',
-    promise: 'reconnects with backoff and resumes from its cursor without losing or repeating an event',
+    promise:
+      'reconnects with backoff, resumes from its cursor without losing or repeating an event, and uses nothing from a relay that did not prove the token',
     files: ['shared/src/stream-client.ts'],
   },
   {
     name: 'security checks',
-    promise: 'Host allow-list, token, Origin pinning and body rules refuse every request they should',
-    files: ['relay/src/http/security.ts'],
+    promise:
+      'Host allow-list, token, Origin pinning and body rules refuse every request they should; the token is proved, never sent, and a proof fits only its place',
+    // Issue 13: the HTTP sessions (relay side) and the proof maths both sides share.
+    files: ['relay/src/http/security.ts', 'relay/src/http/session-auth.ts', 'shared/src/token-proof.ts'],
   },
   {
     name: 'autofill field finding',
