@@ -135,6 +135,25 @@ describe('RelayStream', () => {
     expect(events.map((event) => event.type)).toEqual(['hello', 'snapshot', 'clock']);
   });
 
+  it('keeps retrying when nothing listens on the port (a relay not started yet), without an unhandled error', async () => {
+    const closed = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => closed.once('listening', resolve));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const sockets: string[] = [];
+    stream = new RelayStream({
+      url: `http://127.0.0.1:${port}`,
+      token: 't',
+      backoffBaseMs: 5,
+      createSocket: (u, p) => {
+        sockets.push(u);
+        return new WebSocket(u, p) as never;
+      },
+    });
+    await until(() => sockets.length >= 3);
+    expect(stream.state).toBe('reconnecting');
+  });
+
   it('ignores frames that are not valid events', async () => {
     relay = await fakeRelay('t');
     const arrived = relay.nextConnection();
@@ -247,6 +266,9 @@ describe('RelayStream over a scripted socket', () => {
     stream?.close();
     open({ url: 'http://127.0.0.1:8787' });
     expect(latest().url).toBe('ws://127.0.0.1:8787/api/v1/stream');
+    stream?.close();
+    open({ url: 'ws://httpbin.local:8787' });
+    expect(latest().url).toBe('ws://httpbin.local:8787/api/v1/stream');
   });
 
   it('proves the token back on the relay nonce, and only after the relay proved it', () => {
@@ -416,19 +438,40 @@ describe('RelayStream over a scripted socket', () => {
     expect(second.frames('ping')).toHaveLength(1);
   });
 
-  it('ignores what an old connection still delivers after a reconnect', () => {
-    const events: StreamEvent[] = [];
+  it('resumes from the hello of its first connection when no event came before a drop', () => {
     open({ backoffBaseMs: 100 });
-    stream?.onEvent((event) => events.push(event));
-    greet();
-    const first = latest();
-    stream?.reconnectNow();
+    greet(5);
+    expect(latest().frames('resume')).toEqual([{ type: 'resume' }]);
+    latest().drop();
     vi.advanceTimersByTime(100);
-    first.push(clock(1));
-    first.drop();
-    expect(events.map((event) => event.type)).toEqual(['hello']);
+    greet(5);
+    expect(latest().frames('resume')).toEqual([{ type: 'resume', epoch: EPOCH, since: 5 }]);
+  });
+
+  it('after a snapshot of a new epoch, drops what the snapshot covered and resumes from it', () => {
+    const seen: number[] = [];
+    open({ cursor: { epoch: EPOCH, seq: 40 }, backoffBaseMs: 100 });
+    stream?.onEvent((event) => event.type === 'clock' && seen.push(event.seq));
+    latest().challenge('tok-123');
+    latest().push(hello(7, NEW_EPOCH));
+    latest().push(frame('snapshot', 7, { messages: [], verifications: [] }, NEW_EPOCH));
+    expect(stream?.cursor).toEqual({ epoch: NEW_EPOCH, seq: 7 });
+    latest().push(clock(7, NEW_EPOCH));
+    latest().push(clock(8, NEW_EPOCH));
+    expect(seen).toEqual([8]);
+    latest().drop();
+    vi.advanceTimersByTime(100);
+    latest().challenge('tok-123');
+    latest().push(hello(8, NEW_EPOCH));
+    expect(latest().frames('resume')).toEqual([{ type: 'resume', epoch: NEW_EPOCH, since: 8 }]);
+  });
+
+  it('reconnectNow while it waits to reconnect changes nothing: the retry comes as planned', () => {
+    open({ backoffBaseMs: 100 });
+    latest().drop();
+    expect(() => stream?.reconnectNow()).not.toThrow();
+    vi.advanceTimersByTime(100);
     expect(sockets).toHaveLength(2);
-    expect(stream?.cursor).toEqual({ epoch: EPOCH, seq: 0 });
   });
 
   it('emits an event of a new epoch even when its seq is at or below the cursor', () => {
@@ -450,6 +493,7 @@ describe('RelayStream over a scripted socket', () => {
     greet();
     const second = stream?.next('clock', (event) => event.seq === 2);
     const any = stream?.next('clock');
+    latest().push(frame('pong', 0, {}));
     latest().push(clock(1));
     latest().push(clock(2));
     await expect(any).resolves.toMatchObject({ seq: 1 });
