@@ -260,6 +260,27 @@ describe('RelayStream over a scripted socket', () => {
     vi.restoreAllMocks();
   });
 
+  it('uses the platform WebSocket when given no createSocket (browsers, the extension)', () => {
+    const made: { url: string; protocols: string[] }[] = [];
+    vi.stubGlobal(
+      'WebSocket',
+      class extends ScriptedSocket {
+        constructor(url: string, protocols: string[]) {
+          super(url, protocols);
+          made.push({ url, protocols });
+        }
+      },
+    );
+    stream = new RelayStream({ url: 'http://127.0.0.1:8787', token: 'tok-123' });
+    expect(made).toEqual([
+      {
+        url: 'ws://127.0.0.1:8787/api/v1/stream',
+        protocols: ['otp-relay.v1', expect.stringMatching(/^otp-relay\.nonce\./)],
+      },
+    ]);
+    vi.unstubAllGlobals();
+  });
+
   it('opens the stream URL of the relay, ws for http and wss for https', () => {
     open({ url: 'https://relay.example:8443/' });
     expect(latest().url).toBe('wss://relay.example:8443/api/v1/stream');
@@ -335,6 +356,8 @@ describe('RelayStream over a scripted socket', () => {
 
   it('backs off exponentially up to the cap while connections fail, and starts over once a resume completes', () => {
     open({ backoffBaseMs: 100, backoffCapMs: 1_000 });
+    const told: string[] = [];
+    stream?.onEvent((event) => told.push(event.type));
     const waits: number[] = [];
     const waitForNextSocket = () => {
       const before = sockets.length;
@@ -349,9 +372,15 @@ describe('RelayStream over a scripted socket', () => {
     for (let i = 0; i < 6; i++) waitForNextSocket();
     expect(waits).toEqual([100, 200, 400, 800, 1_000, 1_000]);
 
-    // A hello alone is not a good connection (a relay that cuts us off mid-snapshot): still backing off.
+    // A hello alone is not a good connection (a relay that cuts us off mid-snapshot), nor are pongs or
+    // errors after it: still backing off.
     greet();
+    latest().push(frame('pong', 0, {}));
+    latest().push(
+      frame('error', 0, { type: 'about:blank', title: 'Bad frame', status: 400, code: 'malformed_json', detail: 'x' }),
+    );
     waitForNextSocket();
+    expect(told).toEqual(['hello', 'pong', 'error']);
     expect(waits.at(-1)).toBe(1_000);
     greet();
     latest().push(frame('resumed', 0, {}));
