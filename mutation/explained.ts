@@ -18,7 +18,73 @@ const DELIVER_ONLY_PENDING =
   `${DIGEST_FOLLOWS_STATUS} And #deliver is only reached for a pending verification: straight after its code ` +
   'is issued, or by a held delivery, which is dropped when the verification ends.';
 
+const STREAM_CLIENT = 'shared/src/stream-client.ts';
+const CLOSE_REASON =
+  "Harmless: the close reason is a note for the relay's log; the close code beside it (tested) is what both " +
+  'sides act on.';
+const JSON_PARSE_COERCES =
+  'Equivalent: JSON.parse converts its argument with String() itself, so parsing the frame or String(frame) ' +
+  'reads the same text; the ternary only spells out the binary case for the reader.';
+const CATCH_ONLY_ASSIGNS_UNDEFINED =
+  'Equivalent: without the catch body `parsed` stays undefined, which no frame schema accepts, so the frame ' +
+  'is refused (challenge) or ignored (event) all the same.';
+const SEND_GUARD =
+  'Equivalent: frames are only sent while a connection is current, and a socket can only be closing then ' +
+  '(we called close and its close event has not come yet); a send on a closing socket is dropped without an ' +
+  'error by browsers and by ws, as it is by the guard.';
+const CLOSE_EVENT_IS_CURRENT =
+  "Equivalent: a new socket is only made from the retry timer that the current socket's close event sets, " +
+  'so a close event (and the proof timer it clears) always belongs to the current socket; the test is for ' +
+  'the reader.';
+
 export const EXPLAINED: Explained[] = [
+  // stream client resume
+  ...[134, 141, 153, 183, 236].map((line) => ({
+    file: STREAM_CLIENT,
+    line,
+    mutator: 'StringLiteral',
+    why: CLOSE_REASON,
+  })),
+  ...[173, 199].flatMap((line) =>
+    ['ConditionalExpression', 'EqualityOperator', 'StringLiteral'].map((mutator) => ({
+      file: STREAM_CLIENT,
+      line,
+      mutator,
+      why: JSON_PARSE_COERCES,
+    })),
+  ),
+  ...[174, 200].map((line) => ({
+    file: STREAM_CLIENT,
+    line,
+    mutator: 'BlockStatement',
+    why: CATCH_ONLY_ASSIGNS_UNDEFINED,
+  })),
+  { file: STREAM_CLIENT, line: 192, mutator: 'ConditionalExpression', why: SEND_GUARD },
+  { file: STREAM_CLIENT, line: 257, mutator: 'ConditionalExpression', why: SEND_GUARD },
+  {
+    file: STREAM_CLIENT,
+    line: 257,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: #send runs on a hello (a socket is current) or from the keepalive timer, which is cleared ' +
+      'in the same turn as the socket is dropped; the socket is never null there.',
+  },
+  {
+    file: STREAM_CLIENT,
+    line: 236,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: the keepalive timer is cleared in the same turn as the socket is dropped, so when it ' +
+      'fires there is always a socket to close.',
+  },
+  { file: STREAM_CLIENT, line: 153, mutator: 'ConditionalExpression', why: CLOSE_EVENT_IS_CURRENT },
+  { file: STREAM_CLIENT, line: 162, mutator: 'ConditionalExpression', why: CLOSE_EVENT_IS_CURRENT },
+  {
+    file: STREAM_CLIENT,
+    line: 156,
+    mutator: 'ConditionalExpression',
+    why: `${CLOSE_EVENT_IS_CURRENT} Sockets deliver no message after their close event.`,
+  },
   // verification lifecycle
   {
     file: LIFECYCLE,

@@ -42,6 +42,9 @@ function mutate(module: MutationModule): Promise<MutantResult[]> {
     ignoreStatic: true,
     concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
     timeoutMS: 20_000,
+    // The initial run (every related test, with coverage) of a module the whole relay imports took over the
+    // default 5 minutes on a loaded box (security checks, 2026-12-02).
+    dryRunTimeoutMinutes: 30,
     incremental: true,
     force,
     incrementalFile: INCREMENTAL,
