@@ -190,6 +190,19 @@ describe('stream: what a client gets after hello', () => {
     probe.ws.close();
   });
 
+  it('gives an item larger than a page a page alone, with no empty page before it', async () => {
+    t = await startTestRelay({ stream: { snapshotPageBytes: 1 }, limits: { sendsPerWindow: 100 } });
+    for (let i = 0; i < 2; i++) await t.client.createVerification(smsRequest({ to: `+1415555012${i + 4}` }));
+    const probe = await openStream(t.relay);
+    probe.send({ type: 'resume' });
+    await probe.next((event) => event.type === 'resumed');
+    const sizes = probe.events.flatMap((event) =>
+      event.type === 'snapshot' ? [event.data.verifications.length + event.data.messages.length] : [],
+    );
+    expect(sizes).toEqual([1, 1, 1, 1]);
+    probe.ws.close();
+  });
+
   it('closes every client with 1001 when the relay stops', async () => {
     t = await startTestRelay();
     const probes = [await openStream(t.relay), await openStream(t.relay)];
