@@ -36,6 +36,8 @@ export function renderReport(
     `least ${run.goal} % detected in each. Every survivor is listed with why it is harmless, or UNEXPLAINED.`,
     `"run" says whether every mutant ran in that measurement (full: \`--force\`, or the module's first run) or`,
     `results of unchanged mutants whose killing tests still exist were reused from the previous one (incremental).`,
+    'A module whose files the whole relay imports names its own tests (modules.ts `tests`, "named tests" below): its',
+    "score is what those tests catch, a lower bound of the whole suite's. The others run every test importing their files.",
     `${scored.length} of ${run.total} modules measured so far.`,
     '',
     '| module | promise | measured | run | detected | survived | score |',
@@ -45,7 +47,7 @@ export function renderReport(
     const score = scoreOf(result.mutants, result.detectedUnlisted);
     const mark = score.percent >= run.goal ? '' : ' (below goal)';
     out.push(
-      `| ${module.name} | ${module.promise} | ${result.date} | ${result.run} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
+      `| ${module.name} | ${module.promise} | ${result.date} | ${result.run}${module.tests ? ', named tests' : ''} | ${score.detected} | ${score.undetected} | ${score.percent.toFixed(1)} %${mark} |`,
     );
   }
   for (const { module, result } of scored) {

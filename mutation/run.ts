@@ -32,6 +32,9 @@ if (modules.length === 0) {
 patchVitestRunner();
 
 function mutate(module: MutationModule): Promise<MutantResult[]> {
+  // Read by mutation/vitest.config.ts in each test runner Stryker starts (they inherit the environment).
+  if (module.tests === undefined) delete process.env.MUTATION_TESTS;
+  else process.env.MUTATION_TESTS = JSON.stringify(module.tests);
   return new Stryker({
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
