@@ -144,7 +144,7 @@ export const EXPLAINED: Explained[] = [
   // fill rules
   {
     file: 'extension/lib/fill-rules.ts',
-    line: 98,
+    line: 94,
     mutator: 'ConditionalExpression',
     why:
       'Equivalent: a null page origin is never in the auto-fill list (a list of origin strings), so the ' +

@@ -3,6 +3,7 @@ import { isAuthenticatorCode } from './authenticator/authenticator-code.ts';
 import type { StoredCode } from './code-store.ts';
 import { type BridgeResult, sendToContentScript } from './content-bridge.ts';
 import { autoFillsInto, type FillableCode } from './fill-rules.ts';
+import { pageAt } from './registrable-domain.ts';
 import { originOf, originPattern } from './relay-origins.ts';
 
 export interface ArmOptions {
@@ -41,7 +42,7 @@ export async function mayAutoFill(
   pageOrigin: string,
   options: Pick<ArmOptions, 'autoFillOrigins'>,
 ): Promise<boolean> {
-  if (!autoFillsInto(code, pageOrigin, options.autoFillOrigins)) return false;
+  if (!autoFillsInto(code, pageAt(pageOrigin), options.autoFillOrigins)) return false;
   return browser.permissions.contains({ origins: [originPattern(pageOrigin)] });
 }
 

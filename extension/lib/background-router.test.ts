@@ -98,6 +98,21 @@ describe('handleRuntimeMessage', () => {
     expect(target.reconnectNow).not.toHaveBeenCalled();
   });
 
+  it('names the site of a tab or of what the user typed, for our own pages (the list is the background’s)', async () => {
+    const target = background();
+    const ask = (input: string, sender: object = POPUP) =>
+      handleRuntimeMessage({ type: 'otp-relay/site-of', input }, sender as never, ID, target);
+    expect(await ask('https://seller-us.tiktok.com')).toEqual({ ok: true, site: 'tiktok.com' });
+    expect(await ask('a.shopee.co.id', { id: ID, url: `chrome-extension://${ID}/options.html` })).toEqual({
+      ok: true,
+      site: 'shopee.co.id',
+    });
+    expect(await ask('http://127.0.0.1:8787')).toEqual({ ok: true, site: null });
+    expect(
+      await ask('https://seller-us.tiktok.com', { id: ID, url: 'https://evil.example/', tab: { id: 1 } }),
+    ).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
   it('hands an auto-fill report from a tab to the outcomes, never to the fill policy', async () => {
     const target = { ...background(), autoFillOutcomes: { report: vi.fn(async () => true) } };
     const report = { type: 'otp-relay/auto-fill-report', ok: true, fields: 6 };

@@ -2,7 +2,8 @@ import type { Browser } from 'wxt/browser';
 import type { AutoFillOutcomes } from './auto-fill-outcomes.ts';
 import type { Background } from './create-background.ts';
 import { AUTO_FILL_REPORT } from './messages.ts';
-import { parseRuntimeRequest, type RuntimeResponse } from './runtime-messages.ts';
+import { siteFromInput } from './registrable-domain.ts';
+import { parseRuntimeRequest, type RuntimeResponse, type SiteAnswer } from './runtime-messages.ts';
 
 /** Answers one runtime message from our own pages; anything else is refused before it is looked at. */
 export async function handleRuntimeMessage(
@@ -14,7 +15,7 @@ export async function handleRuntimeMessage(
     reconnectNow(): void;
     autoFillOutcomes?: Pick<AutoFillOutcomes, 'report'>;
   },
-): Promise<RuntimeResponse> {
+): Promise<RuntimeResponse | SiteAnswer> {
   // The one message a content script may send: its tab's auto-fill outcome, which only ends that tab's wait.
   if (isReport(message) && background.autoFillOutcomes) {
     const taken = await background.autoFillOutcomes.report(message, sender, extensionId);
@@ -35,6 +36,8 @@ export async function handleRuntimeMessage(
     case 'otp-relay/reconnect':
       background.reconnectNow();
       return { ok: true, message: 'Reconnecting.' };
+    case 'otp-relay/site-of':
+      return { ok: true, site: siteFromInput(request.input) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendToContentScript } from './content-bridge.ts';
 import { type FillableCode, fillVerdict } from './fill-rules.ts';
+import { pageAt } from './registrable-domain.ts';
 import { originOf } from './relay-origins.ts';
 
 export type FillOutcome =
@@ -31,7 +32,7 @@ export async function fillActiveTab(
   if (!code) return { ok: false, reason: 'no-code', message: 'That code is no longer live.' };
   const tab = await findActiveTab();
   if (!tab) return { ok: false, reason: 'no-tab', message: 'No active tab to fill.' };
-  const verdict = fillVerdict(code, tab.origin, confirmed);
+  const verdict = fillVerdict(code, tab.origin ? pageAt(tab.origin) : null, confirmed);
   if (!verdict.ok) return { ok: false, reason: verdict.reason, message: verdict.message };
   if (!tab.origin) return { ok: false, reason: 'wrong-origin', message: 'This tab is not a web page.' };
   // The origin the rules approved: the script refuses if the tab has navigated elsewhere since.

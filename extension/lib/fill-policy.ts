@@ -7,6 +7,7 @@ import type { CodeKeeper } from './code-keeper.ts';
 import type { StoredCode } from './code-store.ts';
 import { type FillOutcome, fillActiveTab, findActiveTab } from './fill-active-tab.ts';
 import { type FillableCode, newestCodeFor } from './fill-rules.ts';
+import { pageAt } from './registrable-domain.ts';
 import type { AutoFillDecision } from './session-state.ts';
 import type { Settings } from './settings.ts';
 
@@ -52,7 +53,8 @@ export class FillPolicy {
     if (!tab?.origin) return { ok: false, reason: 'no-tab', message: 'This tab is not a web page.' };
     const { state } = this.#options.codes;
     // A message that just came in first (the site asked for it a moment ago), else the authenticator's code.
-    const code = newestCodeFor(state, tab.origin, this.#options.now()) ?? (await this.#authenticatorFor(tab.origin));
+    const code =
+      newestCodeFor(state, pageAt(tab.origin), this.#options.now()) ?? (await this.#authenticatorFor(tab.origin));
     if (!code) {
       // A code bound to no site is never filled by a keystroke: it takes the popup's confirmation.
       const unbound = this.#options.codes.liveCodes().find((c) => c.site === null && c.binding !== 'issuer');
@@ -92,7 +94,7 @@ export class FillPolicy {
     const options = this.#armOptions();
     if (!options) return false;
     const codeFor = async (origin: string): Promise<FillableCode | undefined> => {
-      const code = newestCodeFor(this.#options.codes.state, origin, this.#options.now());
+      const code = newestCodeFor(this.#options.codes.state, pageAt(origin), this.#options.now());
       if (code) return this.#filled.has(code.messageId) ? undefined : code;
       // No message for this page: the authenticator's code, where auto-fill is on (checked before it decrypts).
       if (!options.autoFillOrigins.includes(origin)) return undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthenticatorCode } from './authenticator/authenticator-code.ts';
 import { type CodeState, emptyCodeState, type StoredCode, toStoredCode } from './code-store.ts';
 import { fillRefusal, fillVerdict, newestCodeFor, senderLabel } from './fill-rules.ts';
+import { pageAt } from './registrable-domain.ts';
 import { inboundMessage, iso, message, T0 } from './testing/relay-events.ts';
 
 /*
@@ -23,7 +24,7 @@ describe('a refusal names where the code may go', () => {
   });
 
   it('a relay code on another origin names both', () => {
-    expect(fillRefusal(ISSUED, 'https://evil.example.com')).toBe(
+    expect(fillRefusal(ISSUED, pageAt('https://evil.example.com'))).toBe(
       'This code is for https://seller.example.com, but the tab shows https://evil.example.com.',
     );
   });
@@ -43,12 +44,12 @@ describe('the shortcut on the relay clock', () => {
   });
 
   it('fills a code the relay still holds live, though the browser clock says it ended', () => {
-    expect(newestCodeFor(state(-30_000), RELAY, T0 + 75_000)?.code).toBe('100004');
+    expect(newestCodeFor(state(-30_000), pageAt(RELAY), T0 + 75_000)?.code).toBe('100004');
   });
 
   it('skips a code the relay clock has expired, though the browser clock says it is live', () => {
-    expect(newestCodeFor(state(30_000), RELAY, T0 + 45_000)).toBeUndefined();
-    expect(newestCodeFor(state(0), RELAY, T0 + 45_000)?.code).toBe('100004');
+    expect(newestCodeFor(state(30_000), pageAt(RELAY), T0 + 45_000)).toBeUndefined();
+    expect(newestCodeFor(state(0), pageAt(RELAY), T0 + 45_000)?.code).toBe('100004');
   });
 });
 
@@ -64,7 +65,7 @@ describe('an authenticator code', () => {
   });
 
   it('of an entry tied to no site is never filled, and the refusal says how to change that', () => {
-    expect(fillVerdict(entry(null), 'https://seller-us.tiktok.com', true)).toEqual({
+    expect(fillVerdict(entry(null), pageAt('https://seller-us.tiktok.com'), true)).toEqual({
       ok: false,
       reason: 'wrong-origin',
       message: 'TikTok Shop (seller@example.com) is tied to no site: set its site to fill it.',
@@ -77,7 +78,7 @@ describe('an authenticator code', () => {
       reason: 'wrong-origin',
       message: 'This tab is not a web page; the code is for tiktok.com.',
     });
-    expect(fillVerdict(entry('tiktok.com'), 'https://seller-us.tiktok.com')).toEqual({ ok: true });
-    expect(fillVerdict(entry('tiktok.com'), 'http://seller-us.tiktok.com').ok).toBe(false);
+    expect(fillVerdict(entry('tiktok.com'), pageAt('https://seller-us.tiktok.com'))).toEqual({ ok: true });
+    expect(fillVerdict(entry('tiktok.com'), pageAt('http://seller-us.tiktok.com')).ok).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
 import { type AuthenticatorCode, isAuthenticatorCode } from './authenticator/authenticator-code.ts';
 import { type CodeState, isLive, type StoredCode } from './code-store.ts';
-import { registrableDomain } from './registrable-domain.ts';
 
 /*
  * Where a code may go: the one place that decides it, for the popup's Fill, the shortcut and auto-fill alike
@@ -20,6 +19,8 @@ import { registrableDomain } from './registrable-domain.ts';
 /** Any code the fill path may put into a page: a message's, or an authenticator entry's current one. */
 export type FillableCode = StoredCode | AuthenticatorCode;
 
+/** A page as the fill rules see it: its origin, and its site (registrable domain, lib/registrable-domain.ts). */
+export type PageAt = { origin: string; site: string | null };
 export type FillVerdict = { ok: true } | { ok: false; reason: 'wrong-origin' | 'needs-confirmation'; message: string };
 
 /** How the popup names who sent a code: "SMS from TikTok", "Email from no-reply@shop.tiktok.com". */
@@ -32,11 +33,11 @@ export function codeTarget(code: StoredCode): string | null {
   return code.binding === 'issuer' ? (code.origin ?? null) : code.site;
 }
 
-/** Whether `code` may be filled into a page at `pageOrigin` (null: not a web page); `confirmed`: second click. */
-export function fillVerdict(code: FillableCode, pageOrigin: string | null, confirmed = false): FillVerdict {
-  if (isAuthenticatorCode(code)) return authenticatorVerdict(code, pageOrigin);
+/** Whether `code` may be filled into `page` (null: not a web page); `confirmed`: the user's second click. */
+export function fillVerdict(code: FillableCode, page: PageAt | null, confirmed = false): FillVerdict {
+  if (isAuthenticatorCode(code)) return authenticatorVerdict(code, page);
   const target = codeTarget(code);
-  if (pageOrigin === null) {
+  if (page === null) {
     return {
       ok: false,
       reason: 'wrong-origin',
@@ -44,34 +45,33 @@ export function fillVerdict(code: FillableCode, pageOrigin: string | null, confi
     };
   }
   if (code.binding === 'issuer') {
-    if (pageOrigin === code.origin) return { ok: true };
+    if (page.origin === code.origin) return { ok: true };
     return {
       ok: false,
       reason: 'wrong-origin',
-      message: `This code is for ${code.origin}, but the tab shows ${pageOrigin}.`,
+      message: `This code is for ${code.origin}, but the tab shows ${page.origin}.`,
     };
   }
-  const page = new URL(pageOrigin);
   if (code.site !== null) return siteVerdict(code.site, page);
   if (confirmed) return { ok: true };
   return {
     ok: false,
     reason: 'needs-confirmation',
-    message: `Fill the code from ${code.from} into ${page.hostname}?`,
+    message: `Fill the code from ${code.from} into ${new URL(page.origin).hostname}?`,
   };
 }
 
-function authenticatorVerdict(code: AuthenticatorCode, pageOrigin: string | null): FillVerdict {
+function authenticatorVerdict(code: AuthenticatorCode, page: PageAt | null): FillVerdict {
   if (code.site === null)
     return { ok: false, reason: 'wrong-origin', message: `${code.name} is tied to no site: set its site to fill it.` };
-  if (pageOrigin === null)
+  if (page === null)
     return { ok: false, reason: 'wrong-origin', message: `This tab is not a web page; the code is for ${code.site}.` };
-  return siteVerdict(code.site, new URL(pageOrigin));
+  return siteVerdict(code.site, page);
 }
 
 /** `https:` pages whose registrable domain is `site`, and no other. */
-function siteVerdict(site: string, page: URL): FillVerdict {
-  if (page.protocol === 'https:' && registrableDomain(page.hostname) === site) return { ok: true };
+function siteVerdict(site: string, page: PageAt): FillVerdict {
+  if (new URL(page.origin).protocol === 'https:' && page.site === site) return { ok: true };
   return {
     ok: false,
     reason: 'wrong-origin',
@@ -79,28 +79,24 @@ function siteVerdict(site: string, page: URL): FillVerdict {
   };
 }
 
-/** Why `code` may not be filled into a page at `pageOrigin` even with a confirmation, or null when it may. */
-export function fillRefusal(code: FillableCode, pageOrigin: string | null): string | null {
-  const verdict = fillVerdict(code, pageOrigin, true);
+/** Why `code` may not be filled into `page` even with a confirmation, or null when it may. */
+export function fillRefusal(code: FillableCode, page: PageAt | null): string | null {
+  const verdict = fillVerdict(code, page, true);
   return verdict.ok ? null : verdict.message;
 }
 
 /**
- * Whether auto-fill may put `code` into a page at `pageOrigin` with no click at all: the page must take the
+ * Whether auto-fill may put `code` into `page` with no click at all: the page must take the
  * code without a confirmation, and the user must have turned auto-fill on for that page's origin. Codes bound
  * to no site never qualify. (Host permission is checked by the caller.)
  */
-export function autoFillsInto(
-  code: FillableCode,
-  pageOrigin: string | null,
-  autoFillOrigins: readonly string[],
-): boolean {
-  if (pageOrigin === null || !autoFillOrigins.includes(pageOrigin)) return false;
-  return fillVerdict(code, pageOrigin).ok;
+export function autoFillsInto(code: FillableCode, page: PageAt | null, autoFillOrigins: readonly string[]): boolean {
+  if (page === null || !autoFillOrigins.includes(page.origin)) return false;
+  return fillVerdict(code, page).ok;
 }
 
-/** The newest live code that may go into a page at `pageOrigin` with no confirmation (what the shortcut fills). */
-export function newestCodeFor(state: CodeState, pageOrigin: string, localNow: number): StoredCode | undefined {
+/** The newest live code that may go into `page` with no confirmation (what the shortcut fills). */
+export function newestCodeFor(state: CodeState, page: PageAt, localNow: number): StoredCode | undefined {
   const relayNow = localNow + state.skewMs;
-  return state.codes.find((c) => isLive(c, relayNow) && fillVerdict(c, pageOrigin).ok);
+  return state.codes.find((c) => isLive(c, relayNow) && fillVerdict(c, page).ok);
 }

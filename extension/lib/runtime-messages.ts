@@ -18,10 +18,18 @@ export const RuntimeRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('otp-relay/wake') }),
   /** Drop the connection and connect again now (popup "Retry now"). */
   z.strictObject({ type: z.literal('otp-relay/reconnect') }),
+  /**
+   * The site (registrable domain) of a tab's origin or of what the user typed as one: the public-suffix list
+   * is the background's alone (lib/registrable-domain.ts), the popup and options page ask (lib/site-of.ts).
+   */
+  z.strictObject({ type: z.literal('otp-relay/site-of'), input: z.string().max(2048) }),
 ]);
 export type RuntimeRequest = z.infer<typeof RuntimeRequestSchema>;
 
 export type RuntimeResponse = { ok: true; message: string } | { ok: false; reason: string; message: string };
+
+/** The answer to `otp-relay/site-of`: null when the input names no site (an IP, localhost, nonsense). */
+export type SiteAnswer = { ok: true; site: string | null };
 
 type Sender = Browser.runtime.MessageSender;
 

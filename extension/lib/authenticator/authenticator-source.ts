@@ -1,4 +1,5 @@
 import { fillVerdict } from '../fill-rules.ts';
+import { pageAt } from '../registrable-domain.ts';
 import type { AuthenticatorCode } from './authenticator-code.ts';
 import { currentCode } from './totp-code.ts';
 import { entryName } from './totp-params.ts';
@@ -22,7 +23,8 @@ export function authenticatorSource(vault: Vault, now: () => number): Authentica
       return (await codes()).find((code) => code.entryId === entryId);
     },
     async codesFor(pageOrigin) {
-      return (await codes()).filter((code) => fillVerdict(code, pageOrigin).ok);
+      const page = pageAt(pageOrigin);
+      return (await codes()).filter((code) => fillVerdict(code, page).ok);
     },
     used: () => vault.touch(),
     lockIfIdle: () => vault.lockIfIdle(),

@@ -5,7 +5,7 @@ import { parseTypedSecret } from './parse-otpauth-uri.ts';
 import { KDF_ITERATIONS } from './sealed-box.ts';
 import { currentCode } from './totp-code.ts';
 import type { TotpParams } from './totp-params.ts';
-import { siteFromInput, VAULT_KEYS, Vault } from './vault.ts';
+import { VAULT_KEYS, Vault } from './vault.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 const KEY = 'JBSWY3DPEHPK3PXP';
@@ -147,19 +147,5 @@ describe('Vault', () => {
     await vault.unlock(PASSPHRASE);
     expect(await codes()).toEqual(before);
     expect(before?.[0]).toMatch(/^\d{6}$/);
-  });
-});
-
-describe('siteFromInput', () => {
-  it.each([
-    ['seller-us.tiktok.com', 'tiktok.com'],
-    ['https://seller.lumengoods.example/settings/security', 'lumengoods.example'],
-    ['  Shopee.co.id ', 'shopee.co.id'],
-    ['127.0.0.1', null],
-    ['localhost', null],
-    ['', null],
-    ['not a site at all', null],
-  ])('%s → %s', (input, site) => {
-    expect(siteFromInput(input)).toBe(site);
   });
 });

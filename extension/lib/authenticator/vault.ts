@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { registrableDomain } from '../registrable-domain.ts';
 import {
   deriveKey,
   fromBase64,
@@ -236,20 +235,4 @@ export async function idleMinutes(local: typeof browser.storage.local = browser.
 
 export async function setIdleMinutes(minutes: number): Promise<void> {
   await browser.storage.local.set({ [VAULT_KEYS.idleMinutes]: minutes });
-}
-
-/**
- * What the seller typed as a site ("seller-us.tiktok.com", "https://seller.example.com/login", "tiktok.com")
- * as the registrable domain codes are filled on, or null when it names none (an IP, localhost, nonsense).
- */
-export function siteFromInput(input: string): string | null {
-  const text = input.trim().toLowerCase();
-  if (text === '') return null;
-  let host: string;
-  try {
-    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(text) ? text : `https://${text}`).hostname;
-  } catch {
-    return null;
-  }
-  return registrableDomain(host);
 }

@@ -1,12 +1,12 @@
-import { fillVerdict } from '../fill-rules.ts';
+import { fillVerdict, type PageAt } from '../fill-rules.ts';
 import { CodeRow } from './code-row.tsx';
 import type { CodeGroup, CodeView } from './code-view.ts';
 
-const fillsHere = (view: CodeView, activeOrigin: string) => fillVerdict(view.code, activeOrigin).ok;
+const fillsHere = (view: CodeView, activePage: PageAt) => fillVerdict(view.code, activePage).ok;
 
 interface CodeListProps {
   groups: CodeGroup[];
-  activeOrigin: string | null | undefined;
+  activePage: PageAt | null | undefined;
   onCopy: (code: string) => void;
   onFill: (messageId: string, confirmed: boolean) => void;
 }
@@ -17,7 +17,7 @@ function title(group: CodeGroup): string {
 }
 
 /** Codes grouped by the site they are for, newest first. */
-export function CodeList({ groups, activeOrigin, onCopy, onFill }: CodeListProps) {
+export function CodeList({ groups, activePage, onCopy, onFill }: CodeListProps) {
   if (groups.length === 0) {
     return (
       <p className="empty" data-testid="empty-state">
@@ -39,19 +39,13 @@ export function CodeList({ groups, activeOrigin, onCopy, onFill }: CodeListProps
         >
           <h2 className="code-group__origin">
             {title(group)}
-            {group.kind !== 'unbound' && activeOrigin && group.codes[0] && fillsHere(group.codes[0], activeOrigin) && (
+            {group.kind !== 'unbound' && activePage && group.codes[0] && fillsHere(group.codes[0], activePage) && (
               <span className="code-group__here"> · this tab</span>
             )}
           </h2>
           <ul className="code-group__list">
             {group.codes.map((view) => (
-              <CodeRow
-                key={view.code.messageId}
-                view={view}
-                activeOrigin={activeOrigin}
-                onCopy={onCopy}
-                onFill={onFill}
-              />
+              <CodeRow key={view.code.messageId} view={view} activePage={activePage} onCopy={onCopy} onFill={onFill} />
             ))}
           </ul>
         </section>

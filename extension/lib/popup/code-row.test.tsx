@@ -3,6 +3,7 @@ import type { Message } from '@otp-relay/shared/message';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toStoredCode } from '../code-store.ts';
+import { pageAt } from '../registrable-domain.ts';
 import { inboundMessage, iso, message, T0 } from '../testing/relay-events.ts';
 import { type Rendered, render } from '../testing/render.tsx';
 import { CodeRow } from './code-row.tsx';
@@ -25,7 +26,8 @@ afterEach(async () => {
 async function renderRow(v: CodeView, activeOrigin: string | null | undefined = ORIGIN) {
   const onCopy = vi.fn();
   const onFill = vi.fn();
-  rendered = await render(<CodeRow view={v} activeOrigin={activeOrigin} onCopy={onCopy} onFill={onFill} />);
+  const activePage = typeof activeOrigin === 'string' ? pageAt(activeOrigin) : activeOrigin;
+  rendered = await render(<CodeRow view={v} activePage={activePage} onCopy={onCopy} onFill={onFill} />);
   const row = rendered.container.querySelector<HTMLElement>('[data-testid="code-row"]');
   if (!row) throw new Error('no row');
   const button = (id: string) => row.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`) as HTMLButtonElement;

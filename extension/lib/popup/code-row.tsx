@@ -1,7 +1,7 @@
 import { maskDestination } from '@otp-relay/shared/mask-destination';
 import { PURPOSE_LABELS } from '@otp-relay/shared/verification';
 import { useId, useState } from 'react';
-import { senderLabel } from '../fill-rules.ts';
+import { type PageAt, senderLabel } from '../fill-rules.ts';
 import type { CodeView } from './code-view.ts';
 import { CountdownBar } from './countdown-bar.tsx';
 import { fillBlockReason, fillConfirmation } from './fill-availability.ts';
@@ -9,7 +9,7 @@ import { groupDigits } from './format-code.ts';
 
 interface CodeRowProps {
   view: CodeView;
-  activeOrigin: string | null | undefined;
+  activePage: PageAt | null | undefined;
   onCopy: (code: string) => void;
   /** `confirmed`: the second click on a code bound to no site. */
   onFill: (messageId: string, confirmed: boolean) => void;
@@ -19,12 +19,12 @@ interface CodeRowProps {
  * One code: big digits, where it went and what for (codes the relay issued) or who sent it (codes from
  * elsewhere), time left, Copy and Fill. Fill on a code bound to no site first asks, naming sender and page.
  */
-export function CodeRow({ view, activeOrigin, onCopy, onFill }: CodeRowProps) {
+export function CodeRow({ view, activePage, onCopy, onFill }: CodeRowProps) {
   const { code, state } = view;
   const reasonId = useId();
   const [asking, setAsking] = useState(false);
-  const blocked = fillBlockReason(view, activeOrigin);
-  const question = fillConfirmation(view, activeOrigin);
+  const blocked = fillBlockReason(view, activePage);
+  const question = fillConfirmation(view, activePage);
   const expired = state === 'expired';
   const channel = code.channel === 'sms' ? 'SMS' : 'Email';
   return (

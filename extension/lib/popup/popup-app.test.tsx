@@ -7,6 +7,7 @@ import { emptyCodeState, toStoredCode } from '../code-store.ts';
 import { SESSION_KEYS } from '../session-state.ts';
 import { message } from '../testing/relay-events.ts';
 import { type Rendered, render, settle } from '../testing/render.tsx';
+import { answerSiteQuestions } from '../testing/site-answers.ts';
 import { PopupApp } from './popup-app.tsx';
 
 const RELAY = 'http://127.0.0.1:8787';
@@ -14,6 +15,7 @@ let rendered: Rendered | undefined;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  answerSiteQuestions();
   await browser.windows.create({ focused: true });
 });
 afterEach(async () => {

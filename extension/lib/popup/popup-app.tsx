@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AuthenticatorSection } from '../authenticator/popup/authenticator-section.tsx';
-import { useActiveTabOrigin } from '../hooks/use-active-tab-origin.ts';
+import { useActiveTabPage } from '../hooks/use-active-tab-page.ts';
 import { useExtensionState } from '../hooks/use-extension-state.ts';
 import { useNow } from '../hooks/use-now.ts';
 import type { RuntimeRequest, RuntimeResponse } from '../runtime-messages.ts';
@@ -17,7 +17,7 @@ function ask(request: RuntimeRequest): Promise<RuntimeResponse> {
 
 export function PopupApp() {
   const { loaded, codes, connection, settings } = useExtensionState();
-  const activeOrigin = useActiveTabOrigin();
+  const activePage = useActiveTabPage();
   const now = useNow();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -65,8 +65,8 @@ export function PopupApp() {
         {notice?.text}
       </p>
       {paired && <AutoFillNotice />}
-      {paired && <CodeList groups={groups} activeOrigin={activeOrigin} onCopy={copy} onFill={fill} />}
-      <AuthenticatorSection activeOrigin={activeOrigin} now={now} onNotice={setNotice} />
+      {paired && <CodeList groups={groups} activePage={activePage} onCopy={copy} onFill={fill} />}
+      <AuthenticatorSection activePage={activePage} now={now} onNotice={setNotice} />
     </main>
   );
 }

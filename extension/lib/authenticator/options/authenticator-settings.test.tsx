@@ -3,12 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Rendered, render, settle } from '../../testing/render.tsx';
+import { answerSiteQuestions } from '../../testing/site-answers.ts';
 import { parseTypedSecret } from '../parse-otpauth-uri.ts';
 import { idleMinutes, Vault } from '../vault.ts';
 import { AuthenticatorSettings } from './authenticator-settings.tsx';
 
 let rendered: Rendered | undefined;
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  answerSiteQuestions();
+});
 afterEach(async () => {
   await rendered?.unmount();
   rendered = undefined;

@@ -1,9 +1,10 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
+import { siteOf } from '../../site-of.ts';
 import { exportBackup, importBackup, savedMessage } from '../backup-file.ts';
 import { PassphraseForm } from '../popup/passphrase-form.tsx';
 import { useAuthenticator } from '../popup/use-authenticator.ts';
 import { entryName } from '../totp-params.ts';
-import { IDLE_CHOICES, setIdleMinutes, siteFromInput, Vault } from '../vault.ts';
+import { IDLE_CHOICES, setIdleMinutes, Vault } from '../vault.ts';
 import '../popup/authenticator.css';
 
 type Notice = { ok: boolean; text: string } | null;
@@ -176,7 +177,7 @@ function EntrySite({ vault, id, name, site, onNotice }: EntrySiteProps) {
   const [draft, setDraft] = useState(site ?? '');
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const next = siteFromInput(draft);
+    const next = await siteOf(draft);
     if (draft.trim() !== '' && next === null) return onNotice({ ok: false, text: `“${draft}” is not a site.` });
     const result = await vault.setSite(id, next);
     onNotice({ ok: result.ok, text: `${name}: ${result.message}` });

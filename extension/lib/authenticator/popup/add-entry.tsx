@@ -1,14 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
-import { registrableDomain } from '../../registrable-domain.ts';
+import type { PageAt } from '../../fill-rules.ts';
+import { siteOf } from '../../site-of.ts';
 import { isMigrationUri, parseMigrationUri } from '../parse-migration-uri.ts';
 import { parseOtpauthUri, parseTypedSecret } from '../parse-otpauth-uri.ts';
 import { scanVisibleTab } from '../scan-tab-qr.ts';
 import { entryName, type TotpParams } from '../totp-params.ts';
-import { siteFromInput, type Vault } from '../vault.ts';
+import type { Vault } from '../vault.ts';
 
 interface AddEntryProps {
   vault: Vault;
-  activeOrigin: string | null | undefined;
+  activePage: PageAt | null | undefined;
   onDone: (message: string) => void;
   onCancel: () => void;
 }
@@ -20,9 +21,8 @@ interface Candidate {
 }
 
 /** The active tab's site: what an entry scanned or pasted on it is for, until the seller says otherwise. */
-function tabSite(activeOrigin: string | null | undefined): string {
-  if (!activeOrigin) return '';
-  return registrableDomain(new URL(activeOrigin).hostname) ?? '';
+function tabSite(activePage: PageAt | null | undefined): string {
+  return activePage?.site ?? '';
 }
 
 /**
@@ -30,7 +30,7 @@ function tabSite(activeOrigin: string | null | undefined): string {
  * link), or type the key. Then the seller confirms (or edits) the site each entry is for; nothing is added
  * before that.
  */
-export function AddEntry({ vault, activeOrigin, onDone, onCancel }: AddEntryProps) {
+export function AddEntry({ vault, activePage, onDone, onCancel }: AddEntryProps) {
   const id = useId();
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
   const [skipped, setSkipped] = useState<string[]>([]);
@@ -52,7 +52,7 @@ export function AddEntry({ vault, activeOrigin, onDone, onCancel }: AddEntryProp
     if (!parsed.ok) return setError(parsed.message);
     setError(null);
     setSkipped([]);
-    setCandidates([{ params: parsed.params, site: tabSite(activeOrigin) }]);
+    setCandidates([{ params: parsed.params, site: tabSite(activePage) }]);
   };
 
   const scan = async () => {
@@ -69,15 +69,16 @@ export function AddEntry({ vault, activeOrigin, onDone, onCancel }: AddEntryProp
     if (!parsed.ok) return setError(parsed.message);
     setError(null);
     setSkipped([]);
-    setCandidates([{ params: parsed.params, site: tabSite(activeOrigin) }]);
+    setCandidates([{ params: parsed.params, site: tabSite(activePage) }]);
   };
 
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
     if (!candidates) return;
+    const sites = await Promise.all(candidates.map((candidate) => siteOf(candidate.site)));
     const accounts: { params: TotpParams; site: string | null }[] = [];
-    for (const candidate of candidates) {
-      const site = siteFromInput(candidate.site);
+    for (const [index, candidate] of candidates.entries()) {
+      const site = sites[index] ?? null;
       if (candidate.site.trim() !== '' && site === null)
         return setError(`“${candidate.site}” is not a site: enter one like tiktok.com or seller.example.com.`);
       accounts.push({ params: candidate.params, site });

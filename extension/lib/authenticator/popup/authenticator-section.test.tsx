@@ -4,7 +4,9 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageAt } from '../../registrable-domain.ts';
 import { type Rendered, render, settle } from '../../testing/render.tsx';
+import { answerSiteQuestions } from '../../testing/site-answers.ts';
 import { parseTypedSecret } from '../parse-otpauth-uri.ts';
 import { VAULT_KEYS, Vault } from '../vault.ts';
 import { AuthenticatorSection } from './authenticator-section.tsx';
@@ -17,6 +19,7 @@ const notices: { ok: boolean; text: string }[] = [];
 
 beforeEach(() => {
   fakeBrowser.reset();
+  answerSiteQuestions();
   notices.length = 0;
 });
 afterEach(async () => {
@@ -36,7 +39,11 @@ async function vaultWithEntry(): Promise<Vault> {
 
 async function show(activeOrigin: string | null = PAGE): Promise<HTMLElement> {
   rendered = await render(
-    <AuthenticatorSection activeOrigin={activeOrigin} now={Date.now()} onNotice={(n) => notices.push(n)} />,
+    <AuthenticatorSection
+      activePage={activeOrigin === null ? null : pageAt(activeOrigin)}
+      now={Date.now()}
+      onNotice={(n) => notices.push(n)}
+    />,
   );
   await settle(30);
   const section = rendered.container.querySelector<HTMLElement>('[data-testid="authenticator"]');

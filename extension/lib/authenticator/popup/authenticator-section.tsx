@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { PageAt } from '../../fill-rules.ts';
 import type { RuntimeRequest, RuntimeResponse } from '../../runtime-messages.ts';
 import { currentCode } from '../totp-code.ts';
 import { entryName } from '../totp-params.ts';
@@ -11,7 +12,7 @@ import { useAuthenticator } from './use-authenticator.ts';
 import './authenticator.css';
 
 interface AuthenticatorSectionProps {
-  activeOrigin: string | null | undefined;
+  activePage: PageAt | null | undefined;
   now: number;
   /** The popup's notice line (copied, filled, or why not). */
   onNotice: (notice: { ok: boolean; text: string }) => void;
@@ -26,7 +27,7 @@ function ask(request: RuntimeRequest): Promise<RuntimeResponse> {
  * (the background fills through the same rules and path as a message's code). Locked, it asks for the
  * passphrase; without one yet, it offers to set it up; until a first backup, it says plainly to make one.
  */
-export function AuthenticatorSection({ activeOrigin, now, onNotice }: AuthenticatorSectionProps) {
+export function AuthenticatorSection({ activePage, now, onNotice }: AuthenticatorSectionProps) {
   const vault = useMemo(() => new Vault(), []);
   const [state, refresh] = useAuthenticator(vault);
   const [adding, setAdding] = useState(false);
@@ -124,7 +125,7 @@ export function AuthenticatorSection({ activeOrigin, now, onNotice }: Authentica
       {status === 'unlocked' && adding && (
         <AddEntry
           vault={vault}
-          activeOrigin={activeOrigin}
+          activePage={activePage}
           onCancel={() => setAdding(false)}
           onDone={(message) => {
             setAdding(false);
@@ -146,7 +147,7 @@ export function AuthenticatorSection({ activeOrigin, now, onNotice }: Authentica
               code={currentCode(entry, entryName(entry), now)}
               periodMs={entry.period * 1000}
               now={now}
-              activeOrigin={activeOrigin}
+              activePage={activePage}
               onCopy={copy}
               onFill={fill}
             />

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { fillVerdict } from '../../fill-rules.ts';
+import { fillVerdict, type PageAt } from '../../fill-rules.ts';
 import { CountdownBar } from '../../popup/countdown-bar.tsx';
 import { groupDigits } from '../../popup/format-code.ts';
 import type { AuthenticatorCode } from '../authenticator-code.ts';
@@ -9,26 +9,26 @@ interface TotpRowProps {
   /** The entry's period, ms: the bar's full length. */
   periodMs: number;
   now: number;
-  activeOrigin: string | null | undefined;
+  activePage: PageAt | null | undefined;
   onCopy: (code: string) => void;
   onFill: (entryId: string) => void;
 }
 
 /** Why Fill is off for this code in this tab, or null when it may fill (by the fill rules). */
-function blockReason(code: AuthenticatorCode, activeOrigin: string | null | undefined): string | null {
-  if (activeOrigin === undefined) return 'Checking the active tab…';
-  const verdict = fillVerdict(code, activeOrigin);
+function blockReason(code: AuthenticatorCode, activePage: PageAt | null | undefined): string | null {
+  if (activePage === undefined) return 'Checking the active tab…';
+  const verdict = fillVerdict(code, activePage);
   if (verdict.ok) return null;
   if (code.site === null) return verdict.message;
-  if (activeOrigin === null) return `The active tab is not a web page. Open ${code.site} to fill.`;
-  return `For https pages of ${code.site} only; this tab is ${activeOrigin}.`;
+  if (activePage === null) return `The active tab is not a web page. Open ${code.site} to fill.`;
+  return `For https pages of ${code.site} only; this tab is ${activePage.origin}.`;
 }
 
 /** One authenticator entry's code now: like a message's row, with the period draining instead of a lifetime. */
-export function TotpRow({ code, periodMs, now, activeOrigin, onCopy, onFill }: TotpRowProps) {
+export function TotpRow({ code, periodMs, now, activePage, onCopy, onFill }: TotpRowProps) {
   const reasonId = useId();
   const remainingMs = Math.max(0, code.expiresAt - now);
-  const blocked = blockReason(code, activeOrigin);
+  const blocked = blockReason(code, activePage);
   return (
     <li
       className="code-row totp-row"
