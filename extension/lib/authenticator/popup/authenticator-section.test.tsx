@@ -87,7 +87,8 @@ describe('AuthenticatorSection', () => {
     // The real KDF (600,000 rounds) runs here.
     await submit(form);
     await vi.waitFor(() => expect(section.dataset.status).toBe('unlocked'), { timeout: 10_000 });
-    expect($(section, 'add-entry')).not.toBeNull();
+    // The add form is loaded on first use (a chunk of its own): it shows once that chunk is in.
+    await vi.waitFor(() => expect($(section, 'add-entry')).not.toBeNull());
   });
 
   it('locked: a wrong passphrase says so and stays locked; the right one shows the codes', async () => {
@@ -105,6 +106,8 @@ describe('AuthenticatorSection', () => {
     await type(form?.querySelector('input[name="passphrase"]') ?? null, PASSPHRASE);
     await submit(form);
     await vi.waitFor(() => expect(section.dataset.status).toBe('unlocked'));
+    // The code maker is loaded once there are codes to show (lib/authenticator/totp-code.ts, a chunk of its own).
+    await vi.waitFor(() => expect($(section, 'totp-row')).not.toBeNull());
     const row = $(section, 'totp-row');
     expect(row?.dataset.code).toBe(OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(KEY) }));
     expect(Number(row?.dataset.remaining)).toBeGreaterThan(0);

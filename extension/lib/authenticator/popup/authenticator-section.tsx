@@ -1,15 +1,38 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { PageAt } from '../../fill-rules.ts';
 import type { RuntimeRequest, RuntimeResponse } from '../../runtime-messages.ts';
-import { currentCode } from '../totp-code.ts';
 import { entryName } from '../totp-params.ts';
 import { Vault } from '../vault.ts';
-import { AddEntry } from './add-entry.tsx';
 import { PassphraseForm } from './passphrase-form.tsx';
 import { TotpRow } from './totp-row.tsx';
 import { useAuthenticator } from './use-authenticator.ts';
 import './authenticator.css';
+
+type CurrentCode = typeof import('../totp-code.ts').currentCode;
+
+/**
+ * The code maker (otpauth, ≈ 27 kB), loaded once there are codes to show: a popup over a locked or empty
+ * authenticator never loads it. Null until it is in.
+ */
+function useCodeMaker(needed: boolean): CurrentCode | null {
+  const [make, setMake] = useState<CurrentCode | null>(null);
+  useEffect(() => {
+    if (!needed || make) return;
+    let active = true;
+    void import('../totp-code.ts').then((module) => active && setMake(() => module.currentCode));
+    return () => {
+      active = false;
+    };
+  }, [needed, make]);
+  return make;
+}
+
+/**
+ * Adding entries (otpauth and Google Authenticator export parsing, protobuf, the QR scan) is loaded on the
+ * first Add, not with every popup: most opens only read codes.
+ */
+const AddEntry = lazy(() => import('./add-entry.tsx').then((module) => ({ default: module.AddEntry })));
 
 interface AuthenticatorSectionProps {
   activePage: PageAt | null | undefined;
@@ -32,6 +55,7 @@ export function AuthenticatorSection({ activePage, now, onNotice }: Authenticato
   const [state, refresh] = useAuthenticator(vault);
   const [adding, setAdding] = useState(false);
   const [settingUp, setSettingUp] = useState(false);
+  const currentCode = useCodeMaker(state.loaded && state.status === 'unlocked' && state.entries.length > 0);
 
   // Opening the popup is using the authenticator: the idle time starts again (a locked one stays locked).
   useEffect(() => {
@@ -123,23 +147,25 @@ export function AuthenticatorSection({ activePage, now, onNotice }: Authenticato
         </p>
       )}
       {status === 'unlocked' && adding && (
-        <AddEntry
-          vault={vault}
-          activePage={activePage}
-          onCancel={() => setAdding(false)}
-          onDone={(message) => {
-            setAdding(false);
-            onNotice({ ok: true, text: message });
-            void refresh();
-          }}
-        />
+        <Suspense fallback={<p className="authenticator__hint">Loading…</p>}>
+          <AddEntry
+            vault={vault}
+            activePage={activePage}
+            onCancel={() => setAdding(false)}
+            onDone={(message) => {
+              setAdding(false);
+              onNotice({ ok: true, text: message });
+              void refresh();
+            }}
+          />
+        </Suspense>
       )}
       {status === 'unlocked' && entries.length === 0 && !adding && (
         <p className="authenticator__hint" data-testid="authenticator-empty">
           No entries yet. On a site’s “turn on two-step verification” page, press Add and scan its QR code.
         </p>
       )}
-      {status === 'unlocked' && entries.length > 0 && (
+      {status === 'unlocked' && entries.length > 0 && currentCode && (
         <ul className="code-group__list" data-testid="totp-list">
           {entries.map((entry) => (
             <TotpRow
