@@ -42,10 +42,11 @@ function valueImports(file: string): string[] {
   return [...specifiers, ...bare];
 }
 
-function shippedGraph(): Set<string> {
-  const entrypoints = readdirSync(join(EXTENSION, 'entrypoints'), { recursive: true, encoding: 'utf8' })
+function shippedGraph(
+  entrypoints = readdirSync(join(EXTENSION, 'entrypoints'), { recursive: true, encoding: 'utf8' })
     .filter((file) => /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file))
-    .map((file) => join(EXTENSION, 'entrypoints', file));
+    .map((file) => join(EXTENSION, 'entrypoints', file)),
+): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -83,5 +84,26 @@ describe('what the extension ships', () => {
     ['not the shared barrel (it pulls in every module)', (file: string) => file === 'shared/src/index.ts'],
   ])('%s', (_name, forbidden) => {
     expect(graph.filter(forbidden)).toEqual([]);
+  });
+});
+
+describe('what each page loads before it runs (static imports; a dynamic import() is a chunk loaded on use)', () => {
+  const page = (name: string) => [...shippedGraph([join(EXTENSION, 'entrypoints', name, 'main.tsx')])];
+
+  it.each([
+    ['popup', 'package:tldts-icann'],
+    ['options', 'package:tldts-icann'],
+    ['popup', 'package:@bufbuild/protobuf'],
+    ['popup', 'package:otpauth'],
+    ['options', 'package:otpauth'],
+    ['popup', 'package:jsqr'],
+  ])('the %s does not load %s', (name, module) => {
+    expect(page(name)).not.toContain(module);
+  });
+
+  it('the background loads the public-suffix list and otpauth (the walk finds them)', () => {
+    const background = [...shippedGraph([join(EXTENSION, 'entrypoints', 'background.ts')])];
+    expect(background).toEqual(expect.arrayContaining(['package:tldts-icann', 'package:otpauth']));
+    expect(page('popup')).toEqual(expect.arrayContaining(['package:react-dom', 'package:zod']));
   });
 });
