@@ -1,5 +1,6 @@
-import { RelayClient } from '@otp-relay/shared/client';
 import { RelayError } from '@otp-relay/shared/errors';
+import { listMessages } from '@otp-relay/shared/messages-api';
+import { RelayHttp } from '@otp-relay/shared/relay-http';
 import { browser } from 'wxt/browser';
 import { isLoopbackOrigin, originOf, originPattern } from './relay-origins.ts';
 import { saveSettings } from './settings.ts';
@@ -26,8 +27,8 @@ export async function pairWithRelay(relayUrl: string, token: string, fetchFn?: t
   const cleanToken = token.trim();
   if (cleanToken === '') return { ok: false, field: 'token', message: 'Paste the token the relay printed at start.' };
   try {
-    const client = new RelayClient({ url: origin, token: cleanToken, ...(fetchFn ? { fetch: fetchFn } : {}) });
-    await client.listMessages({ limit: 1 });
+    const http = new RelayHttp({ url: origin, token: cleanToken, ...(fetchFn ? { fetch: fetchFn } : {}) });
+    await listMessages(http, { limit: 1 });
   } catch (error) {
     return { ok: false, ...explain(error, origin) };
   }

@@ -1,5 +1,6 @@
-import { RelayClient } from '@otp-relay/shared/client';
 import { RelayError } from '@otp-relay/shared/errors';
+import { listMessages } from '@otp-relay/shared/messages-api';
+import { RelayHttp } from '@otp-relay/shared/relay-http';
 import type { ConnectionStatus } from './connection-status.ts';
 
 export type Diagnosis = Extract<ConnectionStatus, 'unreachable' | 'token-rejected' | 'refused'> | 'ok';
@@ -10,7 +11,7 @@ export type Diagnosis = Extract<ConnectionStatus, 'unreachable' | 'token-rejecte
  * 'ok' means HTTP works with the token, so the socket itself is the problem (or it was a blip).
  */
 export async function diagnoseRelay(relayUrl: string, token: string, fetchFn?: typeof fetch): Promise<Diagnosis> {
-  // Bound: Chrome's fetch called as a method of another object (RelayClient keeps it in a field) throws
+  // Bound: Chrome's fetch called as a method of another object (RelayHttp keeps it in a field) throws
   // "Illegal invocation", which looked exactly like an unreachable relay.
   const doFetch = fetchFn ?? globalThis.fetch.bind(globalThis);
   try {
@@ -20,7 +21,7 @@ export async function diagnoseRelay(relayUrl: string, token: string, fetchFn?: t
     return 'unreachable';
   }
   try {
-    await new RelayClient({ url: relayUrl, token, fetch: doFetch }).listMessages({ limit: 1 });
+    await listMessages(new RelayHttp({ url: relayUrl, token, fetch: doFetch }), { limit: 1 });
     return 'ok';
   } catch (error) {
     if (error instanceof RelayError) {

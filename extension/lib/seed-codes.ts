@@ -1,4 +1,5 @@
-import { RelayClient } from '@otp-relay/shared/client';
+import { listAllMessages } from '@otp-relay/shared/messages-api';
+import { RelayHttp } from '@otp-relay/shared/relay-http';
 import type { CodeKeeper } from './code-keeper.ts';
 import type { Settings } from './settings.ts';
 
@@ -14,12 +15,12 @@ export interface SeedOptions {
  */
 export async function seedCodes(codes: CodeKeeper, settings: Settings, options: SeedOptions): Promise<void> {
   try {
-    const client = new RelayClient({
+    const http = new RelayHttp({
       url: settings.relayUrl,
       token: settings.token,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
-    const messages = await client.listAllMessages({ limit: 1000 });
+    const messages = await listAllMessages(http, { limit: 1000 });
     if (options.stillCurrent()) codes.seed(messages);
   } catch {
     // The stream still delivers everything new; seeding is a courtesy.

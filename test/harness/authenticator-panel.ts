@@ -11,6 +11,8 @@ export interface PanelCode {
 }
 
 const SECTION = '[data-testid="authenticator"]';
+/** The section once it shows what it has: its codes load a moment after it (aria-busy until then). */
+const SETTLED = `${SECTION}:not([aria-busy="true"])`;
 
 /** The popup's authenticator section, read and clicked the way a seller does it. */
 export class AuthenticatorPanel {
@@ -18,7 +20,7 @@ export class AuthenticatorPanel {
 
   /** none, locked or unlocked, once the section has loaded. */
   async status(): Promise<string> {
-    await this.page.waitForSelector(SECTION, { timeout: 10_000 });
+    await this.page.waitForSelector(SETTLED, { timeout: 10_000 });
     return this.page.$eval(SECTION, (el) => (el as HTMLElement).dataset.status ?? '');
   }
 
@@ -64,6 +66,8 @@ export class AuthenticatorPanel {
   /** Add → Scan the QR code on this tab; resolves with the names and sites offered for confirmation. */
   async scanTab(): Promise<{ name: string; site: string }[]> {
     if (!(await this.page.$('[data-testid="add-entry"]'))) await this.page.click('[data-testid="add-entry-button"]');
+    // The add form is loaded on the first Add.
+    await this.page.waitForSelector('[data-testid="scan-qr"]', { timeout: 10_000 });
     await this.page.click('[data-testid="scan-qr"]');
     await this.page.waitForSelector('[data-testid="confirm-entries"], [data-testid="add-error"]', { timeout: 15_000 });
     const error = await this.page.$eval('[data-testid="add-error"]', (el) => el.textContent).catch(() => null);
@@ -86,7 +90,8 @@ export class AuthenticatorPanel {
     );
   }
 
-  codes(): Promise<PanelCode[]> {
+  async codes(): Promise<PanelCode[]> {
+    await this.page.waitForSelector(SETTLED, { timeout: 10_000 });
     return this.page.$$eval('[data-testid="totp-row"]', (rows) =>
       rows.map((row) => {
         const el = row as HTMLElement;

@@ -1,4 +1,3 @@
-import { RelayClient } from '@otp-relay/shared/client';
 import {
   type AddedPhone,
   PHONE_APP_NAMES,
@@ -8,6 +7,8 @@ import {
   type PhoneQr,
   phoneSetupSteps,
 } from '@otp-relay/shared/phones';
+import { addPhone, listPhones, phoneQr, removePhone } from '@otp-relay/shared/phones-api';
+import { RelayHttp } from '@otp-relay/shared/relay-http';
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react';
 
 interface PhoneSetupProps {
@@ -28,12 +29,13 @@ const problem = (error: unknown) => (error instanceof Error ? error.message : St
  * The seller's phones, as `otp-relay phone add|list|remove` shows them: add one (the app and a name), then one
  * screen with the webhook URL, the secret (shown only now: the relay never answers it again, and it is kept
  * nowhere here), a QR code of the URL served by the paired relay, and that app's steps. Every call goes
- * through the typed RelayClient with the pairing's token, as the rest of the extension's HTTP calls do.
+ * through the typed phone endpoints (shared/src/phones-api.ts) in a session proved with the pairing's token, as
+ * the rest of the extension's HTTP calls do.
  */
 export function PhoneSetup({ relayUrl, token }: PhoneSetupProps) {
   // Bound: Chrome's fetch called as a method of another object throws "Illegal invocation".
-  const client = useMemo(
-    () => new RelayClient({ url: relayUrl, token, fetch: globalThis.fetch.bind(globalThis) }),
+  const http = useMemo(
+    () => new RelayHttp({ url: relayUrl, token, fetch: globalThis.fetch.bind(globalThis) }),
     [relayUrl, token],
   );
   const [phones, setPhones] = useState<Phone[] | null>(null);
@@ -45,23 +47,23 @@ export function PhoneSetup({ relayUrl, token }: PhoneSetupProps) {
 
   const reload = useCallback(async () => {
     try {
-      setPhones(await client.phones());
+      setPhones(await listPhones(http));
     } catch (failure) {
       setError(`The relay did not list its phones: ${problem(failure)}`);
     }
-  }, [client]);
+  }, [http]);
   useEffect(() => {
     void reload();
   }, [reload]);
 
   const show = async (phone: Phone | AddedPhone) => {
-    setShown({ phone, qr: phone.url === null ? null : await client.phoneQr(phone.id) });
+    setShown({ phone, qr: phone.url === null ? null : await phoneQr(http, phone.id) });
   };
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const phone = await client.addPhone({ app, name: name.trim() });
+      const phone = await addPhone(http, { app, name: name.trim() });
       setError(null);
       setName('');
       await show(phone);
@@ -73,7 +75,7 @@ export function PhoneSetup({ relayUrl, token }: PhoneSetupProps) {
 
   const remove = async (id: string) => {
     try {
-      await client.removePhone(id);
+      await removePhone(http, id);
       if (shown?.phone.id === id) setShown(null);
       await reload();
     } catch (failure) {

@@ -4,7 +4,7 @@ import { bodyDigest, sessionKey, tokenProof } from '@otp-relay/shared/token-proo
 export interface SessionCall {
   method: string;
   path: string;
-  /** Signed in a session the relay opened with `token` (what RelayClient does instead of sending it). */
+  /** Signed in a session the relay opened with `token` (what RelayHttp, under RelayClient too, does instead of sending it). */
   signed: boolean;
   /** The Authorization header as sent (never the token itself). */
   authorization: string | null;

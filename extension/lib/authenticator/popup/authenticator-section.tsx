@@ -84,6 +84,8 @@ export function AuthenticatorSection({ activePage, now, onNotice }: Authenticato
       data-testid="authenticator"
       data-status={status}
       aria-labelledby="authenticator-h"
+      // Unlocked with entries, the code maker still loading: the codes show in a moment.
+      aria-busy={status === 'unlocked' && entries.length > 0 && !currentCode ? true : undefined}
     >
       <header className="authenticator__header">
         <h2 id="authenticator-h">Authenticator codes</h2>
@@ -147,7 +149,13 @@ export function AuthenticatorSection({ activePage, now, onNotice }: Authenticato
         </p>
       )}
       {status === 'unlocked' && adding && (
-        <Suspense fallback={<p className="authenticator__hint">Loading…</p>}>
+        <Suspense
+          fallback={
+            <p className="authenticator__hint" aria-busy="true">
+              Loading…
+            </p>
+          }
+        >
           <AddEntry
             vault={vault}
             activePage={activePage}
