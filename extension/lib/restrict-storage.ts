@@ -8,9 +8,11 @@ import { browser } from 'wxt/browser';
  * pages and worker may read either area. Chrome keeps the level per extension; setting it on every worker
  * start also covers a profile that predates this.
  */
-export async function restrictStorage(storage: Pick<typeof browser.storage, 'local' | 'session'> = browser.storage) {
+export async function restrictStorage(areas: Pick<typeof browser.storage, 'local' | 'session'> = browser.storage) {
+  // Not named `storage`: WXT's auto-imports take a free-looking `storage` for their storage helper and would
+  // ship @wxt-dev/storage (7 kB) into the worker, which never runs it.
   await Promise.all([
-    storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }),
-    storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }),
+    areas.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }),
+    areas.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }),
   ]);
 }

@@ -65,8 +65,9 @@ export class AuthenticatorPanel {
 
   /** Add → Scan the QR code on this tab; resolves with the names and sites offered for confirmation. */
   async scanTab(): Promise<{ name: string; site: string }[]> {
-    if (!(await this.page.$('[data-testid="add-entry"]'))) await this.page.click('[data-testid="add-entry-button"]');
-    // The add form is loaded on the first Add.
+    // Add is pressed (aria-expanded) once set up; the form itself loads on the first Add and shows a moment later.
+    if (!(await this.page.$('[data-testid="add-entry-button"][aria-expanded="true"]')))
+      await this.page.click('[data-testid="add-entry-button"]');
     await this.page.waitForSelector('[data-testid="scan-qr"]', { timeout: 10_000 });
     await this.page.click('[data-testid="scan-qr"]');
     await this.page.waitForSelector('[data-testid="confirm-entries"], [data-testid="add-error"]', { timeout: 15_000 });
