@@ -9,17 +9,24 @@ import type { FigureRunner, Row } from './lib/figure.ts';
 import { bytes, ratio } from './lib/stats.ts';
 
 /**
- * The last commit before issue 8 gave shared/ its entry points: there the background's shared chunk carried
- * libphonenumber's metadata (≈ 190 kB) that the extension never ran. Built again in every run, from the same
- * node_modules, so both columns come from the same toolchain.
+ * Builds the extension is compared with, each built again in every run from the same node_modules, so all
+ * columns come from the same toolchain. The first is the one the ratio is against.
+ * - 4c381bc: the last commit before the lean-bundle pass: the public-suffix list, every RelayClient endpoint
+ *   with its schemas and the stream client were in the chunk all three pages load, otpauth and protobuf in the
+ *   popup's load, @wxt-dev/storage in the worker's.
+ * - 569c7c8: the last commit before issue 8 gave shared/ its entry points: libphonenumber's metadata was in it.
  */
-const BASELINE_COMMIT = '569c7c8';
+const BASELINES = ['4c381bc', '569c7c8'] as const;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** What one build ships: every file, and for each entry the bytes Chrome loads to run it (its import closure). */
+/**
+ * What one build ships: every file, for each entry the bytes Chrome loads to run it (its import closure), and
+ * the chunks no entry loads up front (dynamic import(): loaded the first time a page uses them).
+ */
 interface BuildSize {
   total: number;
   entries: Record<string, number>;
+  onUse: number;
 }
 
 /** Static imports of a built module and the scripts/styles of a built page, as paths from the build root. */
@@ -33,7 +40,7 @@ function references(buildDir: string, file: string): string[] {
   );
 }
 
-function closureBytes(buildDir: string, entry: string): number {
+function closure(buildDir: string, entry: string): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -41,8 +48,11 @@ function closureBytes(buildDir: string, entry: string): number {
     for (const ref of references(buildDir, file)) visit(ref);
   };
   visit(entry);
-  return [...seen].reduce((sum, file) => sum + statSync(join(buildDir, file)).size, 0);
+  return seen;
 }
+
+const sizeOf = (buildDir: string, files: Iterable<string>) =>
+  [...files].reduce((sum, file) => sum + statSync(join(buildDir, file)).size, 0);
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -64,9 +74,17 @@ export function measureBuild(buildDir: string): BuildSize {
     autofill: 'autofill.js',
   };
   const sizes: Record<string, number> = {};
-  for (const [name, file] of Object.entries(entries)) if (file) sizes[name] = closureBytes(buildDir, file);
+  const loaded = new Set<string>();
+  for (const [name, file] of Object.entries(entries)) {
+    if (!file) continue;
+    const files = closure(buildDir, file);
+    sizes[name] = sizeOf(buildDir, files);
+    for (const f of files) loaded.add(f);
+  }
+  const chunks = readdirSync(join(buildDir, 'chunks')).filter((name) => name.endsWith('.js'));
+  const onUse = chunks.map((name) => `chunks/${name}`).filter((file) => !loaded.has(file));
   const total = allFiles(buildDir).reduce((sum, file) => sum + statSync(file).size, 0);
-  return { total, entries: sizes };
+  return { total, entries: sizes, onUse: sizeOf(buildDir, onUse) };
 }
 
 /**
@@ -108,34 +126,44 @@ function buildCommit(commit: string): { buildDir: string; cleanup: () => void } 
 export const extensionSize: FigureRunner = async ({ log }) => {
   await waitForExtensionBuild();
   const after = measureBuild(EXTENSION_PATH);
-  const baseline = buildCommit(BASELINE_COMMIT);
-  let before: BuildSize;
-  try {
-    before = measureBuild(baseline.buildDir);
-  } finally {
-    baseline.cleanup();
-  }
-  log(`  total ${bytes(after.total)}, was ${bytes(before.total)} at ${BASELINE_COMMIT}`);
-  const row = (metric: string, now: number, then: number): Row => ({
-    metric,
-    value: `${bytes(now)} (was ${bytes(then)} at ${BASELINE_COMMIT})`,
-    ratio: ratio(now, then, `the ${BASELINE_COMMIT} build`),
+  const before = BASELINES.map((commit) => {
+    const baseline = buildCommit(commit);
+    try {
+      return { commit, size: measureBuild(baseline.buildDir) };
+    } finally {
+      baseline.cleanup();
+    }
   });
-  const rows: Row[] = [row('extension total, every shipped file', after.total, before.total)];
+  const [first] = before;
+  if (!first) throw new Error('no baseline');
+  log(`  total ${bytes(after.total)}, ${before.map((b) => `was ${bytes(b.size.total)} at ${b.commit}`).join(', ')}`);
+  const row = (metric: string, now: number, then: (size: BuildSize) => number | undefined): Row => ({
+    metric,
+    value: `${bytes(now)} (was ${before.map((b) => `${bytes(then(b.size) ?? Number.NaN)} at ${b.commit}`).join('; ')})`,
+    ratio: ratio(now, then(first.size) ?? Number.NaN, `the ${first.commit} build`),
+  });
+  const rows: Row[] = [row('extension total, every shipped file', after.total, (size) => size.total)];
   for (const [name, size] of Object.entries(after.entries))
-    rows.push(
-      row(`${name}: bytes loaded to run it (entry + imported chunks)`, size, before.entries[name] ?? Number.NaN),
-    );
+    rows.push(row(`${name}: bytes loaded to run it (entry + imported chunks)`, size, (then) => then.entries[name]));
+  rows.push(
+    row(
+      'chunks no page loads up front (import() on first use: the QR decoder, adding entries)',
+      after.onUse,
+      (then) => then.onUse,
+    ),
+  );
   return {
     id: 7,
     title: 'Extension size',
     rows,
     method: [
-      `Sizes of extension/.output/chrome-mv3 (minified, uncompressed: what Chrome reads from disk and parses) against a build of ${BASELINE_COMMIT} made in the same run from the same node_modules. An entry's size is its file plus every chunk and stylesheet it imports, followed through the built import statements and the page's script and link tags; shared chunks count in each entry that loads them.`,
+      `Sizes of extension/.output/chrome-mv3 (minified, uncompressed: what Chrome reads from disk and parses) against builds of ${BASELINES.join(' and ')} made in the same run from the same node_modules. An entry's size is its file plus every chunk and stylesheet it imports, followed through the built import statements and the page's script and link tags; shared chunks count in each entry that loads them. A chunk reached only by import() is loaded the first time it is used and counts in no entry.`,
     ],
     findings: [
-      `Before, the chunk shared by the background, popup and options pages carried libphonenumber-js with its full metadata: shared/src/verification.ts held CreateVerificationRequestSchema, whose phone check the bundler must keep because a zod schema built at module top level may have side effects. That schema now lives in shared/src/create-verification-request.ts and the extension imports shared's modules by subpath (@otp-relay/shared/stream-client, /message, …), never the barrel, so none of it ships. What is left of the shared chunk is mostly zod itself (≈ 85 kB); zod/mini would shrink it further at the cost of rewriting every schema.`,
-      'Issue 9 then added the public-suffix list for the fill rules of site-bound codes (extension/lib/registrable-domain.ts, tldts-icann: the ICANN section the relay binds sites with): its trie is ≈ 155 kB minified in this bundler and ships in the chunk the background and the popup share, which takes back most of what dropping libphonenumber saved. The options page, which needs neither, keeps the saving. Leaner next steps: let only the background hold the list (the popup asks it whether a code fits the tab), or have the relay answer "which site is this host" so the extension needs no list at all.',
+      'At 569c7c8 the chunk shared by the background, popup and options pages carried libphonenumber-js with its full metadata (a zod schema with a phone check in shared/src/verification.ts, kept because a schema built at module top level may have side effects); issue 8 moved it to shared/src/create-verification-request.ts and the extension imports shared by subpath, never the barrel, so none of it ships.',
+      "At 4c381bc (bundle traced back to modules through sourcemaps) the chunk all three pages loaded was 310 kB: the public-suffix list (tldts-icann + tldts-core, 176 kB: the fill rules, the vault's site parser and the add form each imported it), zod (91 kB), @noble/hashes (7 kB), RelayClient with every endpoint of the API (5 kB) and the schemas only those endpoints use (TOTP devices, chaos and clock, phones, the stream client: 9 kB). Beside it react-dom with react (218 kB, popup and options), otpauth (27 kB, background and popup), protobuf with the add form (18 kB in the popup) and @wxt-dev/storage (7 kB in the worker, pulled in by an auto-import that took a parameter named `storage` for WXT's helper).",
+      "Now the public-suffix list is in background.js alone: the popup and options page ask the worker for the one site they need (runtime message otp-relay/site-of). The extension calls the relay through RelayHttp and the endpoint functions it uses (shared/src/relay-http.ts, messages-api.ts, phones-api.ts), so the stream client is the worker's and the other endpoints stay out; the popup loads its add form (protobuf, the otpauth and migration parsers, the QR scan) on the first Add and otpauth once an unlocked authenticator has codes to show. The service worker keeps otpauth up front: a service worker may not import().",
+      'The total drops only by what no page ran anywhere (the endpoints and schemas, @wxt-dev/storage); moving the list to the worker saves no bytes on disk, but 176 kB the popup parsed on every open. Left in every page: zod (91 kB, of which ≈ 17 kB is JSON Schema conversion that never runs but that classic zod schemas reference from every type; zod/mini would drop it at the cost of rewriting every schema) and, in the popup and options page, react-dom (207 kB).',
     ],
   };
 };
