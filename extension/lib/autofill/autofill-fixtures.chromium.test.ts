@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from '../../../scripts/find-chrome.mjs';
 import { codeFor, FIXTURES_DIR, TEST_ORIGIN } from '../../test-kit/autofill-page.ts';
+import { bundleForPage, launchChromium } from '../../test-kit/chromium-bundle.ts';
 
 /**
  * The same fixtures in real Chromium, where there IS layout: the geometry half of isFillable (rects,
@@ -12,9 +11,6 @@ import { codeFor, FIXTURES_DIR, TEST_ORIGIN } from '../../test-kit/autofill-page
  * frame served from another origin whose code field must stay empty. Pages are served by request
  * interception at TEST_ORIGIN; the autofill module is bundled and run in the page.
  */
-const chrome = findChrome();
-// A missing browser fails the suite (issue 8): a skipped real-Chromium suite would vanish from CI silently.
-const NO_CHROME = 'No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH';
 const CROSS_ORIGIN_FRAME =
   '<!doctype html><form><label for="o">Verification code</label><input id="o" autocomplete="one-time-code"></form>';
 const files = readdirSync(FIXTURES_DIR).filter((file) => file.endsWith('.html'));
@@ -23,25 +19,17 @@ let browser: Browser;
 let bundle: string;
 
 beforeAll(async () => {
-  if (!chrome) throw new Error(NO_CHROME);
-  const result = await build({
-    stdin: {
-      contents: [
-        "export { autofillDocument } from './autofill-document.ts';",
-        "export { registerKeywords } from './active-keywords.ts';",
-        "export { LANGUAGE_KEYWORDS } from './language-keywords.ts';",
-        "export { pageLanguages } from './page-languages.ts';",
-      ].join('\n'),
-      resolveDir: import.meta.dirname,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: 'OtpAutofill',
-    write: false,
-  });
-  bundle = result.outputFiles[0]?.text ?? '';
-  browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: ['--no-sandbox'] });
+  bundle = await bundleForPage(
+    [
+      "export { autofillDocument } from './autofill-document.ts';",
+      "export { registerKeywords } from './active-keywords.ts';",
+      "export { LANGUAGE_KEYWORDS } from './language-keywords.ts';",
+      "export { pageLanguages } from './page-languages.ts';",
+    ],
+    import.meta.dirname,
+    'OtpAutofill',
+  );
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,6 @@
-import { build } from 'esbuild';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChrome } from '../../../scripts/find-chrome.mjs';
+import { bundleForPage, launchChromium } from '../../test-kit/chromium-bundle.ts';
 import { CASES } from './is-fillable.cases.ts';
 
 /**
@@ -9,28 +8,12 @@ import { CASES } from './is-fillable.cases.ts';
  * checkVisibility) judges the cases happy-dom cannot (marked 'layout'), and the style half must agree with it
  * on all the others. isFillable is bundled and run in one page, each case in a fresh body.
  */
-const chrome = findChrome();
-// A missing browser fails the suite (issue 8): a skipped real-Chromium suite would vanish from CI silently.
-const NO_CHROME = 'No Chromium: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH';
-
 let browser: Browser;
 let bundle: string;
 
 beforeAll(async () => {
-  if (!chrome) throw new Error(NO_CHROME);
-  const result = await build({
-    stdin: {
-      contents: "export { isFillable } from './is-fillable.ts';",
-      resolveDir: import.meta.dirname,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: 'OtpFillable',
-    write: false,
-  });
-  bundle = result.outputFiles[0]?.text ?? '';
-  browser = await puppeteer.launch({ executablePath: chrome, headless: true, args: ['--no-sandbox'] });
+  bundle = await bundleForPage(["export { isFillable } from './is-fillable.ts';"], import.meta.dirname, 'OtpFillable');
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
