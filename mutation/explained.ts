@@ -37,7 +37,77 @@ const CLOSE_EVENT_IS_CURRENT =
   'so a close event (and the proof timer it clears) always belongs to the current socket; the test is for ' +
   'the reader.';
 
+const SECURITY = 'relay/src/http/security.ts';
+const SESSION_AUTH = 'relay/src/http/session-auth.ts';
+const WORDING = 'Harmless: wording of a refusal; its status, code and field (tested) are what a client acts on.';
+const NO_HEADER_MATCHES_NOTHING =
+  'Equivalent: with no header the text searched is empty; any other placeholder (no "Bearer ", no "otp-relay." ' +
+  'prefix, no "=" field) matches nothing either, so the answer is the same.';
+const CAPTURES_ALWAYS_SET =
+  'Equivalent: both groups of FIELD are required, so every match has them; the test narrows the type.';
+const FIELD_ALWAYS_STRING =
+  "Equivalent: the four fields were just read with `?? ''`, so they are strings and this fallback never " +
+  'applies; any placeholder there would fail the patterns anyway.';
+const LENGTH_TWICE =
+  "Equivalent: the relay nonce's length is checked twice, here and by `same` (lengths first, then " +
+  'timingSafeEqual), and either check alone refuses a nonce of another length.';
+
 export const EXPLAINED: Explained[] = [
+  // security checks
+  { file: SECURITY, line: 24, mutator: 'StringLiteral', why: WORDING },
+  { file: SECURITY, line: 25, mutator: 'StringLiteral', why: WORDING },
+  { file: SECURITY, line: 72, mutator: 'StringLiteral', why: NO_HEADER_MATCHES_NOTHING },
+  { file: SECURITY, line: 86, mutator: 'StringLiteral', why: NO_HEADER_MATCHES_NOTHING },
+  {
+    file: SECURITY,
+    line: 86,
+    mutator: 'MethodExpression',
+    why:
+      'Equivalent: the empty entries that filter(Boolean) drops (from ",," or a trailing comma) start with ' +
+      'no prefix and equal no protocol, so nothing reads them.',
+  },
+  {
+    file: SECURITY,
+    line: 95,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: NONCE_PATTERN.test(undefined) tests the text "undefined", which is no nonce; the undefined ' +
+      'test is there to narrow the type.',
+  },
+  {
+    file: SESSION_AUTH,
+    line: 17,
+    mutator: 'MethodExpression',
+    why:
+      'Equivalent: the scheme "OTP-Relay-Session" has no "=", so FIELD finds the same fields whether it is cut ' +
+      'off first or not.',
+  },
+  ...['ConditionalExpression', 'LogicalOperator'].map((mutator) => ({
+    file: SESSION_AUTH,
+    line: 18,
+    mutator,
+    why: CAPTURES_ALWAYS_SET,
+  })),
+  { file: SESSION_AUTH, line: 20, mutator: 'StringLiteral', why: NO_HEADER_MATCHES_NOTHING },
+  { file: SESSION_AUTH, line: 21, mutator: 'StringLiteral', why: FIELD_ALWAYS_STRING },
+  { file: SESSION_AUTH, line: 22, mutator: 'StringLiteral', why: FIELD_ALWAYS_STRING },
+  {
+    file: SESSION_AUTH,
+    line: 28,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: both callers compare strings of one length already (a 32-digit tag after the 64-digit nonce ' +
+      'check, a mac that matched PROOF_PATTERN against an HMAC in hex), so timingSafeEqual never sees two lengths.',
+  },
+  { file: SESSION_AUTH, line: 56, mutator: 'ConditionalExpression', why: LENGTH_TWICE },
+  {
+    file: 'shared/src/token-proof.ts',
+    line: 50,
+    mutator: 'EqualityOperator',
+    why:
+      'Equivalent: one step past the end both charCodeAt give NaN, and NaN ^ NaN is 0, so the difference is ' +
+      'unchanged (lengths were compared first).',
+  },
   // stream client resume
   ...[134, 141, 153, 183, 236].map((line) => ({
     file: STREAM_CLIENT,

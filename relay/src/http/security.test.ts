@@ -32,6 +32,10 @@ describe('Host allow-list (DNS rebinding)', () => {
     expect(isAllowedHost(allowedHosts('127.0.0.1', 8787), host)).toBe(allowed);
   });
 
+  it('takes only its own names when no extra host is configured', () => {
+    expect([...allowedHosts('127.0.0.1', 8787)].toSorted()).toEqual(['127.0.0.1:8787', '[::1]:8787', 'localhost:8787']);
+  });
+
   it('names the address it listens on, an IPv6 one in brackets', () => {
     const hosts = allowedHosts('::', 8787);
     expect(isAllowedHost(hosts, '[::]:8787')).toBe(true);
