@@ -22,6 +22,12 @@ afterEach(async () => {
 });
 
 const types = (probe: StreamProbe) => probe.events.map((event) => event.type);
+/**
+ * A relay whose resume grace outlasts any test: on a loaded box the client's resume frame can come later than
+ * the default 250 ms, and the grace would then have resumed it from its hello already.
+ */
+const start = (options: Parameters<typeof startTestRelay>[0] = {}) =>
+  startTestRelay({ ...options, stream: { resumeGraceMs: 60_000, ...options.stream } });
 
 /** Raw upgrade request: the refusal exactly as a client receives it. */
 function rawUpgrade(
@@ -86,7 +92,7 @@ describe('stream: refusals before the upgrade', () => {
 
 describe('stream: what a client gets after hello', () => {
   it('a client that says nothing gets, after the grace, everything since its hello, then resumed, then live events', async () => {
-    t = await startTestRelay({ stream: { resumeGraceMs: 3000 } });
+    t = await start({ stream: { resumeGraceMs: 3000 } });
     const probe = await openStream(t.relay);
     const hello = await probe.next((event) => event.type === 'hello');
     t.relay.service.create(smsRequest());
@@ -102,7 +108,7 @@ describe('stream: what a client gets after hello', () => {
   });
 
   it('holds live events back until the client resumes, then sends them after the replay', async () => {
-    t = await startTestRelay({ stream: { resumeGraceMs: 60_000 } });
+    t = await start({ stream: { resumeGraceMs: 60_000 } });
     const probe = await openStream(t.relay);
     const hello = await probe.next((event) => event.type === 'hello');
     await t.client.createVerification(smsRequest());
@@ -119,7 +125,7 @@ describe('stream: what a client gets after hello', () => {
   });
 
   it('answers only the first resume of a connection: a second gets neither a replay nor a snapshot', async () => {
-    t = await startTestRelay();
+    t = await start();
     await t.client.createVerification(smsRequest());
     const probe = await openStream(t.relay);
     probe.send({ type: 'resume', epoch: t.relay.epoch, since: 0 });
@@ -137,7 +143,7 @@ describe('stream: what a client gets after hello', () => {
     ['this epoch and no since', (epoch: string) => ({ type: 'resume', epoch })],
     ['a since ahead of the relay', (epoch: string) => ({ type: 'resume', epoch, since: 99 })],
   ])('sends a snapshot to a resume with %s, then resumed', async (_, resume) => {
-    t = await startTestRelay();
+    t = await start();
     await t.client.createVerification(smsRequest());
     const probe = await openStream(t.relay);
     probe.send(resume(t.relay.epoch));
@@ -150,7 +156,7 @@ describe('stream: what a client gets after hello', () => {
   });
 
   it('a resume from the head gets no event, just resumed, and then each live event once', async () => {
-    t = await startTestRelay();
+    t = await start();
     await t.client.createVerification(smsRequest());
     const probe = await openStream(t.relay);
     probe.send({ type: 'resume', epoch: t.relay.epoch, since: 2 });
@@ -163,7 +169,7 @@ describe('stream: what a client gets after hello', () => {
   });
 
   it('a snapshot in several pages: part and more on each, the same seq, then what came meanwhile, then resumed', async () => {
-    t = await startTestRelay({ stream: { snapshotPageBytes: 600 }, limits: { sendsPerWindow: 100 } });
+    t = await start({ stream: { snapshotPageBytes: 600 }, limits: { sendsPerWindow: 100 } });
     for (let i = 0; i < 3; i++) await t.client.createVerification(smsRequest({ to: `+1415555012${i + 4}` }));
     const probe = await openStream(t.relay);
     probe.send({ type: 'resume' });
@@ -191,7 +197,7 @@ describe('stream: what a client gets after hello', () => {
   });
 
   it('gives an item larger than a page a page alone, with no empty page before it', async () => {
-    t = await startTestRelay({ stream: { snapshotPageBytes: 1 }, limits: { sendsPerWindow: 100 } });
+    t = await start({ stream: { snapshotPageBytes: 1 }, limits: { sendsPerWindow: 100 } });
     for (let i = 0; i < 2; i++) await t.client.createVerification(smsRequest({ to: `+1415555012${i + 4}` }));
     const probe = await openStream(t.relay);
     probe.send({ type: 'resume' });
@@ -204,7 +210,7 @@ describe('stream: what a client gets after hello', () => {
   });
 
   it('closes every client with 1001 when the relay stops', async () => {
-    t = await startTestRelay();
+    t = await start();
     const probes = [await openStream(t.relay), await openStream(t.relay)];
     await t.close();
     t = undefined;
@@ -212,7 +218,7 @@ describe('stream: what a client gets after hello', () => {
   });
 
   it('answers a binary frame with an error and keeps the connection', async () => {
-    t = await startTestRelay();
+    t = await start();
     const probe = await openStream(t.relay);
     probe.ws.send(Buffer.from(JSON.stringify({ type: 'ping' })), { binary: true });
     const error = await probe.next((event) => event.type === 'error');
