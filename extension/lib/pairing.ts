@@ -1,21 +1,10 @@
 import { RelayError } from '@otp-relay/shared/errors';
 import { listMessages } from '@otp-relay/shared/messages-api';
 import { RelayHttp } from '@otp-relay/shared/relay-http';
-import { browser } from 'wxt/browser';
-import { isLoopbackOrigin, originOf, originPattern } from './relay-origins.ts';
+import { originOf } from './relay-origins.ts';
 import { saveSettings } from './settings.ts';
 
 export type PairResult = { ok: true; relayUrl: string } | { ok: false; field: 'relayUrl' | 'token'; message: string };
-
-/**
- * Asks for host access to a relay that is not on this machine. Must be the first thing a click handler does
- * (Chrome only grants a permission request inside the user gesture, which an earlier await would end).
- */
-export function requestRelayAccess(relayUrl: string): Promise<boolean> {
-  const origin = originOf(relayUrl);
-  if (!origin || isLoopbackOrigin(origin)) return Promise.resolve(true);
-  return browser.permissions.request({ origins: [originPattern(origin)] });
-}
 
 /**
  * Pairing in one step: checks the token against the relay itself (an authenticated read) and stores it only

@@ -39,14 +39,17 @@ async function submitToken(token: string, onPaired = vi.fn()) {
 describe('PairingForm', () => {
   it('pairs in one step: checks the pasted token with the relay, then stores it', async () => {
     const { onPaired } = await submitToken('printed-token');
-    expect(onPaired).toHaveBeenCalledWith('http://127.0.0.1:8787');
+    // The pairing call is loaded on submit (a paired popup never runs it): wait for its answer.
+    await vi.waitFor(() => expect(onPaired).toHaveBeenCalledWith('http://127.0.0.1:8787'));
     expect(await loadSettings()).toMatchObject({ relayUrl: 'http://127.0.0.1:8787', token: 'printed-token' });
   });
 
   it('says why and stores nothing when the relay rejects the token', async () => {
     const { form, onPaired } = await submitToken('typo');
+    await vi.waitFor(() =>
+      expect(form.querySelector('[data-testid="pairing-error"]')?.textContent).toMatch(/rejected this token/),
+    );
     expect(onPaired).not.toHaveBeenCalled();
-    expect(form.querySelector('[data-testid="pairing-error"]')?.textContent).toMatch(/rejected this token/);
     expect(form.querySelector('input[name="token"]')?.getAttribute('aria-invalid')).toBe('true');
     expect((await loadSettings()).token).toBe('');
   });

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { pairWithRelay, requestRelayAccess } from '../pairing.ts';
+import { requestRelayAccess } from '../relay-access.ts';
 
 interface PairingFormProps {
   defaultRelayUrl: string;
@@ -24,8 +24,9 @@ export function PairingForm({ defaultRelayUrl, heading, onPaired }: PairingFormP
     setError(null);
     // First, while the click still counts as a user gesture.
     const allowed = await requestRelayAccess(relayUrl).catch(() => false);
+    // The pairing call (the signed session, its hashes) is loaded now: a paired popup never runs it.
     const result = allowed
-      ? await pairWithRelay(relayUrl, token)
+      ? await import('../pairing.ts').then(({ pairWithRelay }) => pairWithRelay(relayUrl, token))
       : { ok: false as const, field: 'relayUrl' as const, message: 'Access to this relay address was not granted.' };
     setBusy(false);
     if (result.ok) {
