@@ -211,15 +211,6 @@ export const EXPLAINED: Explained[] = [
       'Equivalent: a code the relay issued always carries its origin (IssuedMessage requires one, toStoredCode ' +
       'copies it); the fallback is there because StoredCode keeps origin optional for codes from elsewhere.',
   },
-  // fill rules
-  {
-    file: 'extension/lib/fill-rules.ts',
-    line: 94,
-    mutator: 'ConditionalExpression',
-    why:
-      'Equivalent: a null page origin is never in the auto-fill list (a list of origin strings), so the ' +
-      'includes test refuses it anyway; the null test is there to narrow the type for includes.',
-  },
   ...(['ConditionalExpression', 'EqualityOperator'] as const).map((mutator) => ({
     file: 'relay/src/verifications/abuse-limits.ts',
     line: 116,
