@@ -85,6 +85,10 @@ export const MUTATION_MODULES: MutationModule[] = [
       'extension/lib/autofill/is-fillable.ts',
       'extension/lib/autofill/match-keywords.ts',
       'extension/lib/autofill/find-slot-proxy.ts',
+      // What a field and the page around it say (the promo, phone and password words are read here), and which
+      // frames and shadow roots are searched at all (a cross-origin frame is a foreign field).
+      'extension/lib/autofill/field-text.ts',
+      'extension/lib/autofill/collect-roots.ts',
     ],
   },
   {
