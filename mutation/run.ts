@@ -51,7 +51,10 @@ function mutate(module: MutationModule): Promise<MutantResult[]> {
     incremental: true,
     force,
     incrementalFile: INCREMENTAL,
-    reporters: ['clear-text', 'progress'],
+    // MUTATE_EVENTS=dir: every mutant's result written to dir as it is tested (Stryker's event recorder), to read
+    // survivors while a long run goes on (mutation/events.ts lists them).
+    reporters: ['clear-text', 'progress', ...(process.env.MUTATE_EVENTS ? ['event-recorder'] : [])],
+    ...(process.env.MUTATE_EVENTS ? { eventReporter: { baseDir: process.env.MUTATE_EVENTS } } : {}),
     tempDirName: 'mutation/.reports/sandbox',
     cleanTempDir: 'always',
     disableTypeChecks: true,

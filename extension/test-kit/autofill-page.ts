@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
+import { TreeWalker, Window } from 'happy-dom';
 import { registerKeywords, resetKeywords } from '../lib/autofill/active-keywords.ts';
 import { LANGUAGE_KEYWORDS } from '../lib/autofill/language-keywords.ts';
 import { pageLanguages } from '../lib/autofill/page-languages.ts';
@@ -32,6 +32,39 @@ export interface TestPage {
   doc: Document;
   close: () => Promise<void>;
 }
+
+/**
+ * happy-dom 21's TreeWalker.previousNode never returns an element whose last descendant the filter skips (a
+ * shadowed variable sends it to the parent of where it started): field-text.ts's walk back to the headings and
+ * paragraphs above a field (`<p>Enter the code we sent…</p>`) found none of them, so no happy-dom test saw a
+ * field's context. The DOM standard's algorithm instead (https://dom.spec.whatwg.org/#dom-treewalker-previousnode),
+ * for the whatToShow filters the autofill uses.
+ */
+function previousNode(this: globalThis.TreeWalker): Node | null {
+  // A whatToShow filter skips a node, never rejects its subtree: the descent always reaches the last child.
+  const accepts = (node: Node) => ((this.whatToShow >>> (node.nodeType - 1)) & 1) === 1;
+  let node = this.currentNode;
+  while (node !== this.root) {
+    let sibling = node.previousSibling;
+    while (sibling) {
+      node = sibling;
+      while (node.lastChild) node = node.lastChild;
+      if (accepts(node)) {
+        this.currentNode = node;
+        return node;
+      }
+      sibling = node.previousSibling;
+    }
+    if (node === this.root || !node.parentNode) return null;
+    node = node.parentNode;
+    if (accepts(node)) {
+      this.currentNode = node;
+      return node;
+    }
+  }
+  return null;
+}
+(TreeWalker.prototype as unknown as { previousNode: typeof previousNode }).previousNode = previousNode;
 
 export function pageWith(html: string, url = `${TEST_ORIGIN}/verify`): TestPage {
   const win = new Window({

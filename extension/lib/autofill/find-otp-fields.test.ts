@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
+import { findOtpFields } from './find-otp-fields.ts';
+import { isFillable } from './is-fillable.ts';
+
+// The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
+vi.setConfig({ testTimeout: 20_000 });
+
+let page: TestPage | undefined;
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+/** [left, top, width, height] in CSS px, as Chromium's getBoundingClientRect would give them. */
+type Box = [left: number, top: number, width: number, height: number];
+
+/**
+ * happy-dom has no layout (every rect is zero, which the autofill reads as "unknown"). These tests hand the
+ * geometry Chromium would compute to the elements that need it, the page a 1280×900 viewport, so that the
+ * rules judged by rects (off-screen honeypots, boxes known by their shape, rows of wide boxes) are tested in
+ * the unit suite too, case by case at their edges. The real pages run in Chromium (*.chromium.test.ts).
+ */
+function layOut(doc: Document, boxes: Array<[Element, Box]>): void {
+  const rectOf = ([left, top, width, height]: Box) => ({
+    left,
+    top,
+    width,
+    height,
+    x: left,
+    y: top,
+    right: left + width,
+    bottom: top + height,
+  });
+  const set = (element: Element, box: Box) =>
+    Object.defineProperty(element, 'getBoundingClientRect', { configurable: true, value: () => rectOf(box) });
+  set(doc.documentElement, [0, 0, 1280, 900]);
+  for (const [element, box] of boxes) set(element, box);
+}
+
+const inputs = (doc: Document) => [...doc.querySelectorAll('input')];
+
+describe('isFillable where the page has layout', () => {
+  it.each<[string, Box, boolean]>([
+    ['an input on the page', [100, 100, 200, 40], true],
+    ['4 px wide, the smallest a person can click', [100, 100, 4, 40], true],
+    ['3 px wide', [100, 100, 3, 40], false],
+    ['3 px tall', [100, 100, 200, 3], false],
+    ['partly left of the page (its right edge on it)', [-150, 100, 200, 40], true],
+    ['wholly left of the page (left:-9999px)', [-9999, 100, 200, 40], false],
+    ['its right edge exactly at the page edge', [-200, 100, 200, 40], false],
+    ['wholly above the page', [100, -3000, 200, 40], false],
+    ['its bottom edge exactly at the page top', [100, -40, 200, 40], false],
+    ['partly above the page', [100, -30, 200, 40], true],
+  ])('%s', (_name, box, fillable) => {
+    page = pageWith('<input id="target">');
+    const target = page.doc.getElementById('target') as HTMLInputElement;
+    layOut(page.doc, [[target, box]]);
+    expect(isFillable(target)).toBe(fillable);
+  });
+
+  it('counts what scrolling reaches: left of the viewport but on the page after a scroll is fillable', () => {
+    page = pageWith('<input id="target">');
+    const target = page.doc.getElementById('target') as HTMLInputElement;
+    // Scrolled 800 px right and 500 px down: the field sits 300 px left of and 200 px above the viewport.
+    Object.defineProperty(page.win, 'scrollX', { configurable: true, value: 800 });
+    Object.defineProperty(page.win, 'scrollY', { configurable: true, value: 500 });
+    layOut(page.doc, [[target, [-300, -200, 200, 40]]]);
+    expect(isFillable(target)).toBe(true);
+  });
+
+  it('believes checkVisibility when it says invisible', () => {
+    page = pageWith('<input id="target">');
+    const target = page.doc.getElementById('target') as HTMLInputElement;
+    layOut(page.doc, [[target, [100, 100, 200, 40]]]);
+    Object.defineProperty(target, 'checkVisibility', { value: () => false });
+    expect(isFillable(target)).toBe(false);
+  });
+
+  it('reads a page without layout (every rect zero) by its styles alone', () => {
+    page = pageWith('<input id="target">');
+    const target = page.doc.getElementById('target') as HTMLInputElement;
+    expect(isFillable(target)).toBe(true);
+  });
+});
+
+/** Six inputs with no maxlength, as MUI's one-time-password input renders them, under a labelled row. */
+const MUI_ROW = `<h1>Two-step verification</h1><p>Enter the verification code we sent you.</p>
+  <div class="row">${'<div class="cell"><input type="text" inputmode="numeric"></div>'.repeat(6)}</div>`;
+
+/** Boxes 164 px wide, 56 tall, 8 px apart, at top 200: each then moved by `shift` for the box it names. */
+function rowBoxes(
+  doc: Document,
+  shift: (index: number) => Partial<Record<'left' | 'top' | 'width', number>> = () => ({}),
+) {
+  return inputs(doc).map((input, index): [Element, Box] => {
+    const { left = 0, top = 0, width = 0 } = shift(index);
+    return [input, [100 + index * 172 + left, 200 + top, 164 + width, 56]];
+  });
+}
+
+describe('a row of wide boxes without maxlength (MUI)', () => {
+  it('is one split field, the boxes in order', () => {
+    page = pageWith(MUI_ROW);
+    layOut(page.doc, rowBoxes(page.doc));
+    const target = findOtpFields(page.doc, 6);
+    expect(target?.kind).toBe('split');
+    expect(target?.kind === 'split' && target.inputs).toEqual(inputs(page.doc));
+  });
+
+  it.each<[string, (index: number) => Partial<Record<'left' | 'top' | 'width', number>>, boolean]>([
+    ['a box 2 px wider than the first', (i) => (i === 3 ? { width: 2 } : {}), true],
+    ['a box 3 px wider than the first', (i) => (i === 3 ? { width: 3 } : {}), false],
+    ['a box 3 px narrower than the first', (i) => (i === 3 ? { width: -3 } : {}), false],
+    ['a box 4 px lower', (i) => (i === 3 ? { top: 4 } : {}), true],
+    ['a box 5 px lower', (i) => (i === 3 ? { top: 5 } : {}), false],
+    ['a box 5 px higher', (i) => (i === 3 ? { top: -5 } : {}), false],
+    ['a box overlapping the one before by 1 px', (i) => (i === 3 ? { left: -9 } : {}), true],
+    ['a box overlapping the one before by 2 px', (i) => (i === 3 ? { left: -10 } : {}), false],
+    ['the boxes right to left', (i) => ({ left: -2 * i * 172 }), false],
+  ])('%s', (_name, shift, isRow) => {
+    page = pageWith(MUI_ROW);
+    layOut(page.doc, rowBoxes(page.doc, shift));
+    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(isRow);
+  });
+
+  it('is no row when one of them is of another type', () => {
+    page = pageWith(MUI_ROW);
+    (page.doc.querySelectorAll('input')[2] as HTMLInputElement).type = 'tel';
+    layOut(page.doc, rowBoxes(page.doc));
+    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
+  });
+
+  it('is no row when one already holds more than a character (a field, not a box)', () => {
+    page = pageWith(MUI_ROW);
+    (page.doc.querySelectorAll('input')[0] as HTMLInputElement).value = '12';
+    layOut(page.doc, rowBoxes(page.doc));
+    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
+  });
+
+  it('is no row when the inputs have a maxlength that is not a box’s', () => {
+    page = pageWith(MUI_ROW);
+    for (const input of inputs(page.doc)) input.maxLength = 20;
+    layOut(page.doc, rowBoxes(page.doc));
+    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
+  });
+});
+
+/** Six boxes whose maxlength is the code's length (Radix OneTimePasswordField): known by shape alone. */
+const RADIX_BOXES = `<div class="row" role="group" aria-label="Verification code">${'<input type="text" maxlength="6">'.repeat(6)}</div>`;
+
+describe('boxes known by their shape', () => {
+  it.each<[string, number, number, boolean]>([
+    ['40 × 48', 40, 48, true],
+    ['64 px wide, the widest box', 64, 48, true],
+    ['65 px wide', 65, 48, false],
+    ['50 × 20, 2.5 times as wide as tall', 50, 20, true],
+    ['50 × 19, flatter than a box', 50, 19, false],
+  ])('%s', (_name, width, height, split) => {
+    page = pageWith(RADIX_BOXES);
+    // Far enough apart that no two boxes of another size would pass for a row.
+    layOut(
+      page.doc,
+      inputs(page.doc).map((input, index): [Element, Box] => [
+        input,
+        [100 + index * 80, 200 + index * 10, width, height],
+      ]),
+    );
+    const target = findOtpFields(page.doc, 6);
+    expect(target?.kind === 'split' && target.inputs.length).toBe(split ? 6 : false);
+  });
+});
