@@ -171,3 +171,64 @@ describe('boxes known by their shape', () => {
     expect(target?.kind === 'split' && target.inputs.length).toBe(split ? 6 : false);
   });
 });
+
+/** The single field found for a 6-digit code, by its id, or null. */
+function singleField(html: string): string | null {
+  page = pageWith(html);
+  const target = findOtpFields(page.doc, 6);
+  return target?.kind === 'single' ? target.input.id : target && 'split';
+}
+
+describe('what the page around a field says', () => {
+  it.each<[string, string, string | null]>([
+    [
+      'a heading above: "Two-step verification"',
+      '<h2>Two-step verification</h2><div><input id="field" name="code"></div>',
+      'field',
+    ],
+    [
+      'a paragraph above: "we sent you a code"',
+      '<p>We sent you a code.</p><div><input id="field" name="code"></div>',
+      'field',
+    ],
+    [
+      'a legend above',
+      '<fieldset><legend>Verification code</legend><input id="field" name="code"></fieldset>',
+      'field',
+    ],
+    [
+      'a role=heading above',
+      '<div role="heading">Verification code</div><div><input id="field" name="code"></div>',
+      'field',
+    ],
+    [
+      'a title-classed div above (TikTok-like)',
+      '<div class="card-title">Verification code</div><div><input id="field" name="code"></div>',
+      'field',
+    ],
+    ['a plain div above says nothing', '<div>Verification code</div><span><input id="field" name="code"></span>', null],
+    ['nothing above, only "code"', '<div><input id="field" name="code"></div>', null],
+    [
+      'aria-describedby',
+      '<span id="hint">Enter the code we sent to your phone</span><div><input id="field" name="code" aria-describedby="hint"></div>',
+      'field',
+    ],
+    ['the document title', '<title>Two-step verification</title><div><input id="field" name="code"></div>', 'field'],
+  ])('%s', (_name, html, found) => {
+    expect(singleField(html)).toBe(found);
+  });
+
+  it('a gift-card heading above turns a numeric six-character code box down', () => {
+    const box = '<div><input id="field" name="code" inputmode="numeric" maxlength="6"></div>';
+    expect(singleField(box)).toBe('field');
+    expect(singleField(`<h2>Redeem a gift card</h2>${box}`)).toBeNull();
+  });
+
+  it('reads above a shadow host when the shadow root has nothing before the field', () => {
+    page = pageWith('<h2>Two-step verification</h2><div id="host"></div>');
+    const shadow = (page.doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div><input id="field" name="code"></div>';
+    const target = findOtpFields(page.doc, 6);
+    expect(target?.kind === 'single' && target.input).toBe(shadow.getElementById('field'));
+  });
+});
