@@ -232,3 +232,40 @@ describe('what the page around a field says', () => {
     expect(target?.kind === 'single' && target.input).toBe(shadow.getElementById('field'));
   });
 });
+
+describe('what a field says about itself', () => {
+  it.each<[string, string, string | null]>([
+    [
+      'its wrapper names it, the select beside it is not part of its name',
+      '<div><div><span>Verification code</span><input id="field"></div><select><option>Gift card</option></select></div>',
+      'field',
+    ],
+    [
+      'a textarea beside it is not part of its name either',
+      '<div><div><span>Verification code</span><input id="field"></div><textarea>Promo code</textarea></div>',
+      'field',
+    ],
+    [
+      'a hidden input beside it is no other control: the wider wrapper names it',
+      '<div><span>Verification code</span><div><input id="field"></div><input type="hidden" name="csrf"></div>',
+      'field',
+    ],
+    [
+      'a style inside its label is not text a person reads',
+      '<label for="field">Verification code<style>.promo-banner{}</style></label><input id="field">',
+      'field',
+    ],
+    [
+      'a script inside its wrapper is not text a person reads',
+      '<div><span>Verification code</span><script>track("giftcard")</script><input id="field"></div>',
+      'field',
+    ],
+    [
+      'the text after a script in its label still counts',
+      '<label for="field"><script>track()</script>Gift card code</label><input id="field">',
+      null,
+    ],
+  ])('%s', (_name, html, found) => {
+    expect(singleField(html)).toBe(found);
+  });
+});
