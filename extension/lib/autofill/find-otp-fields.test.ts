@@ -269,3 +269,55 @@ describe('what a field says about itself', () => {
     expect(singleField(html)).toBe(found);
   });
 });
+
+describe('which frames are searched', () => {
+  const CODE_FORM = '<form><label for="c">Verification code</label><input id="c" inputmode="numeric"></form>';
+  /** The field findOtpFields picks on the page, as the document it lives in and its id. */
+  const found = (doc: Document) => {
+    const target = findOtpFields(doc, 6);
+    return target?.kind === 'single' ? [target.input.ownerDocument === doc ? 'page' : 'frame', target.input.id] : null;
+  };
+  const srcdoc = CODE_FORM.replaceAll('"', "'");
+
+  it.each<[string, string, string[] | null]>([
+    ['a srcdoc frame (our origin)', `<iframe srcdoc="${srcdoc}"></iframe>`, ['frame', 'c']],
+    [
+      'a sandboxed srcdoc frame (an opaque origin)',
+      `<iframe sandbox="allow-scripts" srcdoc="${srcdoc}"></iframe>`,
+      null,
+    ],
+    [
+      'a sandboxed srcdoc frame allowed our origin',
+      `<iframe sandbox="allow-scripts allow-same-origin" srcdoc="${srcdoc}"></iframe>`,
+      ['frame', 'c'],
+    ],
+    ['a hidden srcdoc frame', `<iframe style="display:none" srcdoc="${srcdoc}"></iframe>`, null],
+  ])('%s', (_name, html, expected) => {
+    page = pageWith(html);
+    expect(found(page.doc)).toEqual(expected);
+  });
+
+  /** A frame whose document is `frameDoc` (happy-dom loads no frame from a URL: handed over as a browser would). */
+  function pageWithFrameAt(url: string): TestPage[] {
+    const outer = pageWith('<iframe title="Verification"></iframe>');
+    const inner = pageWith(CODE_FORM, url);
+    const frame = outer.doc.querySelector('iframe') as HTMLIFrameElement;
+    Object.defineProperty(frame, 'contentDocument', { get: () => inner.doc });
+    return [outer, inner];
+  }
+
+  it.each<[string, string, string[] | null]>([
+    ['our origin, another path', 'https://seller.example.com/frame', ['frame', 'c']],
+    ['about:blank (our origin, inherited)', 'about:blank', ['frame', 'c']],
+    ['another origin (a bank’s 3-D Secure page)', 'https://acs.bank.example/challenge', null],
+    ['our host over http', 'http://seller.example.com/frame', null],
+  ])('a frame at %s', async (_name, url, expected) => {
+    const [outer, inner] = pageWithFrameAt(url);
+    try {
+      expect(found((outer as TestPage).doc)).toEqual(expected);
+    } finally {
+      await inner?.close();
+      await outer?.close();
+    }
+  });
+});
