@@ -297,11 +297,11 @@ describe('which frames are searched', () => {
     expect(found(page.doc)).toEqual(expected);
   });
 
-  /** A frame whose document is `frameDoc` (happy-dom loads no frame from a URL: handed over as a browser would). */
-  function pageWithFrameAt(url: string): TestPage[] {
-    const outer = pageWith('<iframe title="Verification"></iframe>');
+  /** A frame (`tag`) whose document is at `url`: happy-dom loads no frame from a URL, so it is handed over as a browser would. */
+  function pageWithFrameAt(url: string, tag = 'iframe'): TestPage[] {
+    const outer = pageWith('');
     const inner = pageWith(CODE_FORM, url);
-    const frame = outer.doc.querySelector('iframe') as HTMLIFrameElement;
+    const frame = outer.doc.body.appendChild(outer.doc.createElement(tag));
     Object.defineProperty(frame, 'contentDocument', { get: () => inner.doc });
     return [outer, inner];
   }
@@ -315,6 +315,16 @@ describe('which frames are searched', () => {
     const [outer, inner] = pageWithFrameAt(url);
     try {
       expect(found((outer as TestPage).doc)).toEqual(expected);
+    } finally {
+      await inner?.close();
+      await outer?.close();
+    }
+  });
+
+  it('searches the <frame>s of an old frameset page too', async () => {
+    const [outer, inner] = pageWithFrameAt('https://seller.example.com/frame', 'frame');
+    try {
+      expect(found((outer as TestPage).doc)).toEqual(['frame', 'c']);
     } finally {
       await inner?.close();
       await outer?.close();
