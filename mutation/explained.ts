@@ -52,6 +52,9 @@ const LENGTH_TWICE =
   "Equivalent: the relay nonce's length is checked twice, here and by `same` (lengths first, then " +
   'timingSafeEqual), and either check alone refuses a nonce of another length.';
 
+const COLLECT_ROOTS = 'extension/lib/autofill/collect-roots.ts';
+const FIELD_TEXT = 'extension/lib/autofill/field-text.ts';
+
 export const EXPLAINED: Explained[] = [
   // security checks
   { file: SECURITY, line: 24, mutator: 'StringLiteral', why: WORDING },
@@ -108,6 +111,87 @@ export const EXPLAINED: Explained[] = [
       'Equivalent: one step past the end both charCodeAt give NaN, and NaN ^ NaN is 0, so the difference is ' +
       'unchanged (lengths were compared first).',
   },
+  // autofill field finding
+  {
+    file: COLLECT_ROOTS,
+    line: 24,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `true` one): asking every element for a same-origin document finds the same frames, ' +
+      'since only frames have a contentDocument (any other element answers undefined, and no document is ' +
+      'searched); the tag test only spares that question for the rest of the page.',
+  },
+  {
+    file: COLLECT_ROOTS,
+    line: 38,
+    mutator: 'BlockStatement',
+    why:
+      'Equivalent: without the early return `doc` stays null and the next line refuses the frame just the ' +
+      'same (no contentDocument, no search).',
+  },
+  {
+    file: COLLECT_ROOTS,
+    line: 42,
+    mutator: 'StringLiteral',
+    why:
+      'Equivalent: a frame document always has a location (the fallback is for the type); were it missing, ' +
+      '"Stryker was here!" is no inherited URL either, and the origin test decides.',
+  },
+  {
+    file: COLLECT_ROOTS,
+    line: 54,
+    mutator: 'StringLiteral',
+    why:
+      'Equivalent: every document has a window origin or a location origin; the "null" fallback is for the ' +
+      'type (an empty string would match no frame of a real origin either).',
+  },
+  ...['ObjectLiteral', 'StringLiteral'].map((mutator) => ({
+    file: FIELD_TEXT,
+    line: 25,
+    mutator,
+    why:
+      'Not reachable: scoreField, the only caller, returns before fieldText for an empty list of inputs; the ' +
+      'guard is there for the type.',
+  })),
+  {
+    file: FIELD_TEXT,
+    line: 30,
+    mutator: 'ArrayDeclaration',
+    why:
+      'Equivalent: `labels` is only null for inputs of type hidden, and only text, tel and number inputs get ' +
+      'here (hasCodeType); the fallback is for the type.',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 108,
+    mutator: 'StringLiteral',
+    why:
+      'Harmless: textOf(null) is reached only through an aria-labelledby or aria-describedby id that names ' +
+      'no element, and "stryker was here" holds no keyword of any list: the score is the same.',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 112,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `true` one): the walk stops reading at 1000 characters only to save time; textOf cuts ' +
+      'the text at 1000 characters after the loop anyway.',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 112,
+    mutator: 'EqualityOperator',
+    why:
+      'Equivalent (the `<=` one): one more text node read past 1000 characters is cut off by the slice after ' +
+      'the loop.',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 116,
+    mutator: 'StringLiteral',
+    why: 'Equivalent: an element’s textContent is never null (only a document’s or a doctype’s is).',
+  },
+
   // stream client resume
   ...[134, 141, 153, 183, 236].map((line) => ({
     file: STREAM_CLIENT,
