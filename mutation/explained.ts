@@ -177,6 +177,14 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: COLLECT_ROOTS,
+    line: 33,
+    mutator: 'Regex',
+    why:
+      'Equivalent (the `/\\s/` one): split on single spaces, a sandbox list with runs of spaces gives empty ' +
+      'tokens beside the real ones, and allow-same-origin is found all the same.',
+  },
+  {
+    file: COLLECT_ROOTS,
     line: 38,
     mutator: 'BlockStatement',
     why:
@@ -190,6 +198,20 @@ export const EXPLAINED: Explained[] = [
     why:
       'Equivalent: a frame document always has a location (the fallback is for the type); were it missing, ' +
       '"Stryker was here!" is no inherited URL either, and the origin test decides.',
+  },
+  {
+    file: COLLECT_ROOTS,
+    line: 42,
+    mutator: 'OptionalChaining',
+    why: 'Equivalent: a frame document always has a location; the optional chain is for the type.',
+  },
+  {
+    file: COLLECT_ROOTS,
+    line: 43,
+    mutator: 'ConditionalExpression',
+    why:
+      "Equivalent (the `url === ''` half set to false): no frame document has an empty URL (browsers give " +
+      'about:blank or about:srcdoc to the ones that inherit); the test is a guard for engines that might.',
   },
   {
     file: COLLECT_ROOTS,

@@ -321,6 +321,21 @@ describe('which frames are searched', () => {
     }
   });
 
+  it('searches a frame at our origin inside a shadow root it is given as the root', async () => {
+    const [outer, inner] = pageWithFrameAt('https://seller.example.com/frame');
+    try {
+      const doc = (outer as TestPage).doc;
+      const host = doc.body.appendChild(doc.createElement('div'));
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.append(doc.querySelector('iframe') as HTMLIFrameElement);
+      const target = findOtpFields(shadow, 6);
+      expect(target?.kind === 'single' && target.input).toBe(inner?.doc.getElementById('c'));
+    } finally {
+      await inner?.close();
+      await outer?.close();
+    }
+  });
+
   it('searches the <frame>s of an old frameset page too', async () => {
     const [outer, inner] = pageWithFrameAt('https://seller.example.com/frame', 'frame');
     try {
