@@ -346,3 +346,79 @@ describe('which frames are searched', () => {
     }
   });
 });
+
+describe('how much a single field looks like the place for a 6-digit code', () => {
+  it.each<[string, string, boolean]>([
+    ['only "otp" in its name', '<input id="field" name="otp">', true],
+    ['only "code" in its name', '<input id="field" name="code">', false],
+    ['"code", numeric keypad', '<input id="field" name="code" inputmode="numeric">', false],
+    ['"code", numeric keypad, type=tel', '<input id="field" name="code" type="tel" inputmode="numeric">', false],
+    [
+      '"code" and three numeric hints (they count two at most)',
+      '<input id="field" name="code" type="tel" inputmode="numeric" pattern="\\d*">',
+      false,
+    ],
+    ['"code", 6 characters long', '<input id="field" name="code" maxlength="6">', false],
+    [
+      '"code", numeric keypad, 6 characters long',
+      '<input id="field" name="code" inputmode="decimal" maxlength="6">',
+      true,
+    ],
+    ['"code", digit pattern, 6 characters long', '<input id="field" name="code" pattern="[0-9]*" maxlength="6">', true],
+    ['"code", type=number, 6 characters long', '<input id="field" name="code" type="number" maxlength="6">', true],
+    ['"code", 8 characters long', '<input id="field" name="code" inputmode="numeric" maxlength="8">', false],
+    ['"otp", 4 characters long: the code cannot fit', '<input id="field" name="otp" maxlength="4">', false],
+    [
+      'every numeric hint and 6 long, but nothing says code',
+      '<p>Your pin</p><input id="field" type="tel" inputmode="numeric" pattern="\\d*" maxlength="6">',
+      false,
+    ],
+    [
+      '"pin" above and "code" in its name, numeric',
+      '<p>Your pin</p><div><input id="field" name="code" type="tel" inputmode="numeric"></div>',
+      true,
+    ],
+    ['autocomplete=one-time-code alone', '<input id="field" autocomplete="one-time-code">', true],
+    [
+      'autocomplete=one-time-code among other tokens',
+      '<input id="field" autocomplete="section-login ONE-TIME-CODE">',
+      true,
+    ],
+    [
+      'autocomplete=one-time-code beats "phone" in its name',
+      '<input id="field" name="phone" autocomplete="one-time-code">',
+      true,
+    ],
+    ['"otp" with autocomplete=tel', '<input id="field" name="otp" autocomplete="tel">', false],
+    ['"otp" with autocomplete=email', '<input id="field" name="otp" autocomplete="shipping email">', false],
+    ['"phone"', '<input id="field" name="phone" inputmode="numeric" maxlength="6">', false],
+    [
+      '"the code we sent to your phone": strong beats phone',
+      '<input id="field" aria-label="Code sent to your phone">',
+      true,
+    ],
+    ['"otp" and "coupon"', '<input id="field" name="otp" placeholder="Coupon">', false],
+    ['"otp", type=email', '<input id="field" name="otp" type="email">', false],
+  ])('%s', (_name, html, found) => {
+    expect(singleField(html)).toBe(found ? 'field' : null);
+  });
+
+  it('of two fields alike, takes the first', () => {
+    expect(singleField('<input id="first" name="otp"><input id="second" name="otp">')).toBe('first');
+  });
+
+  it('takes the field that says more over the first', () => {
+    expect(
+      singleField('<input id="first" name="otp"><input id="second" name="otp" autocomplete="one-time-code">'),
+    ).toBe('second');
+  });
+
+  it('takes a group of boxes over a single field that scores the same', () => {
+    page = pageWith(
+      // 6 for "otp", 2 numeric hints, 2 for a maxlength of the code's length: the boxes' 6 for "otp" and 4.
+      `<input id="field" name="otp" type="tel" inputmode="numeric" maxlength="6">
+       <div>${'<input maxlength="1" name="otp">'.repeat(6)}</div>`,
+    );
+    expect(findOtpFields(page.doc, 6)?.kind).toBe('split');
+  });
+});
