@@ -221,6 +221,14 @@ export const EXPLAINED: Explained[] = [
       'Equivalent: every document has a window origin or a location origin; the "null" fallback is for the ' +
       'type (an empty string would match no frame of a real origin either).',
   },
+  {
+    file: COLLECT_ROOTS,
+    line: 54,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: a document searched here always has a window (the page, or a frame that holds one); the ' +
+      'optional chain is for the type.',
+  },
   ...['ObjectLiteral', 'StringLiteral'].map((mutator) => ({
     file: FIELD_TEXT,
     line: 25,
