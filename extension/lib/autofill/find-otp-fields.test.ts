@@ -422,3 +422,62 @@ describe('how much a single field looks like the place for a 6-digit code', () =
     expect(findOtpFields(page.doc, 6)?.kind).toBe('split');
   });
 });
+
+describe('a hidden input behind slots that are not inputs (Vuetify VOtpInput)', () => {
+  const SPACER = '<input class="spacer" aria-hidden="true" tabindex="-1">';
+  /** `slots` slot <div>s and the 1px proxy input (`proxy` attributes) inside `.otp`, wrapped `depth` times. */
+  function slotsPage({ slots = 6, proxy = '', slot = `<div class="slot">${SPACER}</div>`, depth = 0, otp = '' } = {}) {
+    const input = `<input id="proxy" class="otp__input" style="width:1px;height:1px;opacity:0" aria-label="Enter verification code" ${proxy}>`;
+    const wrapped = '<div>'.repeat(depth) + input + '</div>'.repeat(depth);
+    return `<h1>Verify your email</h1><div class="otp" ${otp}>${slot.repeat(slots)}${wrapped}</div>`;
+  }
+  const proxyFound = (html: string, codeLength: number | undefined) => {
+    page = pageWith(html);
+    const target = findOtpFields(page.doc, codeLength);
+    return target?.kind === 'single' && target.input.id === 'proxy';
+  };
+
+  it.each<[string, string, boolean]>([
+    ['six slots for a 6-digit code', slotsPage(), true],
+    ['out of the tab order', slotsPage({ proxy: 'tabindex="-1"' }), false],
+    ['aria-hidden', slotsPage({ proxy: 'aria-hidden="true"' }), false],
+    ['disabled', slotsPage({ proxy: 'disabled' }), false],
+    ['read-only', slotsPage({ proxy: 'readonly' }), false],
+    ['display:none', slotsPage({ proxy: 'hidden' }).replace('opacity:0', 'opacity:0;display:none'), false],
+    ['visibility:hidden', slotsPage().replace('opacity:0', 'opacity:0;visibility:hidden'), false],
+    ['visibility:collapse', slotsPage().replace('opacity:0', 'opacity:0;visibility:collapse'), false],
+    ['five slots for a 6-digit code', slotsPage({ slots: 5 }), false],
+    ['seven slots for a 6-digit code', slotsPage({ slots: 7 }), false],
+    ['slots that are hidden', slotsPage({ otp: 'hidden' }), false],
+    ['two wrappers between it and the slots', slotsPage({ depth: 2 }), true],
+    ['three wrappers between it and the slots', slotsPage({ depth: 3 }), false],
+    ['slots of the same kind with more classes', slotsPage({ slot: `<div class="slot filled">${SPACER}</div>` }), true],
+    [
+      'slots that hold an input a person reaches (then they are fields, not slots)',
+      slotsPage({ slot: '<div class="slot"><input></div>' }),
+      false,
+    ],
+    ['inputs instead of slots', slotsPage({ slot: '<input class="slot" tabindex="-1">' }), false],
+    [
+      'divs of different kinds',
+      slotsPage({ slot: '' }).replace(
+        '<input id',
+        `${'<div class="a"></div><div class="b"></div><div class="c"></div>'.repeat(2)}<input id`,
+      ),
+      false,
+    ],
+  ])('%s', (_name, html, found) => {
+    expect(proxyFound(html, 6)).toBe(found);
+  });
+
+  it.each<[number, number | undefined, boolean]>([
+    [4, 4, true],
+    [3, undefined, false],
+    [4, undefined, true],
+    [10, 10, true],
+    [10, undefined, true],
+    [11, undefined, false],
+  ])('%i slots, a code of %s characters: the proxy is the field → %s', (slots, codeLength, found) => {
+    expect(proxyFound(slotsPage({ slots }), codeLength)).toBe(found);
+  });
+});
