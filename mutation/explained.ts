@@ -226,8 +226,30 @@ export const EXPLAINED: Explained[] = [
     line: 54,
     mutator: 'OptionalChaining',
     why:
-      'Equivalent: a document searched here always has a window (the page, or a frame that holds one); the ' +
-      'optional chain is for the type.',
+      'Equivalent: a document searched here always has a window (the page, or a frame that holds one) and a ' +
+      'location; the optional chains are for the type.',
+  },
+  {
+    file: COLLECT_ROOTS,
+    line: 43,
+    mutator: 'StringLiteral',
+    why:
+      "Equivalent (the `''` one): no frame document has an empty URL, so comparing with any other text that is " +
+      'no URL of a frame decides the same.',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 113,
+    mutator: 'StringLiteral',
+    why: "Equivalent (the `?? ''` one): a text node's nodeValue is never null; the fallback is for the type.",
+  },
+  {
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 23,
+    mutator: 'BooleanLiteral',
+    why:
+      'Equivalent: a connected element of a page or frame always has a window (defaultView is null only for ' +
+      'documents made without one, which hold no page a person sees); the guard is for the type.',
   },
   ...['ObjectLiteral', 'StringLiteral'].map((mutator) => ({
     file: FIELD_TEXT,

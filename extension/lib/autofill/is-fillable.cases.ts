@@ -38,6 +38,12 @@ export const CASES: Array<[name: string, html: string, fillable: boolean, needs?
   ['opacity 0.5', '<input id="target" style="opacity:0.5">', true],
   ['zero size', '<input id="target" style="width:0;height:0">', false],
   ['1px (sr-only)', '<input id="target" style="position:absolute;width:1px;height:1px;clip:rect(0,0,0,0)">', false],
+  ['clip: rect(0,0,0,0) alone', '<input id="target" style="position:absolute;clip:rect(0,0,0,0)">', false],
+  [
+    'clip: rect(0px, 0px, 0px, 0px) alone',
+    '<input id="target" style="position:absolute;clip:rect(0px, 0px, 0px, 0px)">',
+    false,
+  ],
   ['clip-path inset(50%)', '<input id="target" style="clip-path: inset(50%)">', false],
   ['a collapsed wrapper', '<div style="height:0;overflow:hidden"><input id="target"></div>', false],
   ['left:-9999px', '<input id="target" style="position:absolute;left:-9999px">', false, 'layout'],
