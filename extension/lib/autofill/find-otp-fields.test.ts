@@ -481,3 +481,59 @@ describe('a hidden input behind slots that are not inputs (Vuetify VOtpInput)', 
     expect(proxyFound(slotsPage({ slots }), codeLength)).toBe(found);
   });
 });
+
+describe('how far a field’s name and context reach', () => {
+  const nested = (levels: number, inner: string) => '<div>'.repeat(levels) + inner + '</div>'.repeat(levels);
+  it.each<[string, string, string | null]>([
+    [
+      'a wrapper that holds only the field, named by aria-label',
+      '<div aria-label="Verification code"><input id="field"></div>',
+      'field',
+    ],
+    [
+      'a wrapper that also holds another control: its aria-label names neither',
+      '<div aria-label="Promo code"><input id="field" name="otp"><input name="other"></div>',
+      'field',
+    ],
+    [
+      'aria-labelledby naming two elements, the second says what it is',
+      '<span id="a">Step 2</span><span id="b">Verification code</span><input id="field" aria-labelledby="a b">',
+      'field',
+    ],
+    ['its name 8 wrappers up', `<div>Verification code${nested(7, '<input id="field">')}</div>`, 'field'],
+    ['its name 9 wrappers up', `<div>Verification code${nested(8, '<input id="field">')}</div>`, null],
+    ['words loose in the form are no name', '<form>Verification code<div><input id="field"></div></form>', null],
+    [
+      'a wrapper with 200 characters of text is still a name',
+      `<div>Verification code ${'x'.repeat(200 - 'Verification code '.length)}<input id="field"></div>`,
+      'field',
+    ],
+    [
+      'a wrapper with 201 characters of text is no name (a whole panel)',
+      `<div>Verification code ${'x'.repeat(201 - 'Verification code '.length)}<input id="field"></div>`,
+      null,
+    ],
+    [
+      'a heading 4 paragraphs up is context',
+      `<h2>Two-step verification</h2>${'<p>Step.</p>'.repeat(3)}<div><input id="field" name="code"></div>`,
+      'field',
+    ],
+    [
+      'a heading 5 paragraphs up is too far',
+      `<h2>Two-step verification</h2>${'<p>Step.</p>'.repeat(4)}<div><input id="field" name="code"></div>`,
+      null,
+    ],
+    [
+      'a heading 60 elements up is context',
+      `<h2>Two-step verification</h2>${'<span></span>'.repeat(59)}<div><input id="field" name="code"></div>`,
+      'field',
+    ],
+    [
+      'a heading 61 elements up is too far',
+      `<h2>Two-step verification</h2>${'<span></span>'.repeat(60)}<div><input id="field" name="code"></div>`,
+      null,
+    ],
+  ])('%s', (_name, html, found) => {
+    expect(singleField(html)).toBe(found);
+  });
+});
