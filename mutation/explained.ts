@@ -260,6 +260,14 @@ export const EXPLAINED: Explained[] = [
       'guard is there for the type.',
   })),
   {
+    file: 'extension/lib/autofill/find-split-groups.ts',
+    line: 22,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: a container found again is set to the same boxes (the boxes under it, in the same order), ' +
+      'and a Map keeps its first insertion order: the groups are the same.',
+  },
+  {
     file: FIELD_TEXT,
     line: 25,
     mutator: 'ConditionalExpression',

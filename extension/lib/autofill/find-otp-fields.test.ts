@@ -537,3 +537,52 @@ describe('how far a field’s name and context reach', () => {
     expect(singleField(html)).toBe(found);
   });
 });
+
+describe('split boxes (maxlength 1 or 2)', () => {
+  const BOX = '<input maxlength="1" inputmode="numeric">';
+  const boxes = (count: number, box = BOX) =>
+    `<div role="group" aria-label="Verification code">${box.repeat(count)}</div>`;
+  /** The number of boxes findOtpFields fills for a code of `codeLength`, or the single field's id, or null. */
+  const filled = (html: string, codeLength?: number) => {
+    page = pageWith(html);
+    const target = findOtpFields(page.doc, codeLength);
+    if (!target) return null;
+    return target.kind === 'split' ? target.inputs.length : target.input.id;
+  };
+
+  it.each<[string, string, number | undefined, number | string | null]>([
+    ['4 boxes', boxes(4), 4, 4],
+    ['3 boxes are no group', boxes(3), undefined, null],
+    ['10 boxes', boxes(10), 10, 10],
+    ['11 boxes are no group', boxes(11), undefined, null],
+    ['6 boxes of maxlength 2', boxes(6, '<input maxlength="2">'), 6, 6],
+    ['6 boxes for an 8-digit code: not filled, nor its first box alone', boxes(6), 8, null],
+    ['8 boxes for a 6-digit code: not filled', boxes(8), 6, null],
+    ['each box 3 wrappers deep', boxes(6, `<div><div><div>${BOX}</div></div></div>`), 6, 6],
+    [
+      'each box 4 wrappers deep: no group, and no box is a field alone',
+      boxes(6, `<div><div><div><div>${BOX}</div></div></div></div>`),
+      6,
+      null,
+    ],
+    ['one box named otp alone is no field', '<input id="box" name="otp" maxlength="1">', 6, null],
+    ['a two-character box named otp alone is no field', '<input id="box" name="otp" maxlength="2">', undefined, null],
+    ['a three-character field named otp is one', '<input id="box" name="otp" maxlength="3">', undefined, 'box'],
+  ])('%s', (_name, html, codeLength, expected) => {
+    expect(filled(html, codeLength)).toBe(expected);
+  });
+
+  it('of two groups alike, fills the first', () => {
+    page = pageWith(`<div id="one">${boxes(6)}</div><div id="two">${boxes(6)}</div>`);
+    const target = findOtpFields(page.doc, 6);
+    expect(target?.kind === 'split' && target.inputs.every((input) => input.closest('#one'))).toBe(true);
+  });
+
+  it('groups boxes three and three around a dash as one field (Stripe, Slack)', () => {
+    page = pageWith(
+      `<div role="group" aria-label="Verification code"><div>${BOX.repeat(3)}</div><span>–</span><div>${BOX.repeat(3)}</div></div>`,
+    );
+    const target = findOtpFields(page.doc, 6);
+    expect(target?.kind === 'split' && target.inputs).toEqual([...page.doc.querySelectorAll('input')]);
+  });
+});
