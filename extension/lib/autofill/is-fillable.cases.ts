@@ -57,5 +57,15 @@ export const CASES: Array<[name: string, html: string, fillable: boolean, needs?
   ['a negative margin off-screen', '<input id="target" style="margin-left:-10000px">', false, 'layout'],
   ['slightly shifted (not a honeypot)', '<input id="target" style="position:relative;left:-20px">', true],
   ['aria-hidden and out of the tab order', '<input id="target" aria-hidden="true" tabindex="-1">', false],
+  ['aria-hidden but in the tab order', '<input id="target" aria-hidden="true">', true],
+  ['out of the tab order but not aria-hidden', '<input id="target" tabindex="-1">', true],
+  ['visibility:collapse', '<input id="target" style="visibility:collapse">', false],
+  [
+    'a zero-width wrapper with overflow hidden',
+    '<div style="width:0;overflow:hidden"><input id="target"></div>',
+    false,
+  ],
+  ['a wrapper with overflow hidden, of normal size', '<div style="overflow:hidden"><input id="target"></div>', true],
+  ['a zero-height wrapper whose overflow shows', '<div style="height:0"><input id="target"></div>', true],
   ['content-visibility:hidden', '<div style="content-visibility:hidden"><input id="target"></div>', false],
 ];
