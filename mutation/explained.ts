@@ -291,6 +291,22 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: FIELD_TEXT,
+    line: 43,
+    mutator: 'Regex',
+    why:
+      'Equivalent (the `/\\s/` one): split on single spaces, a list of ids with runs of spaces gives empty ' +
+      'ids beside the real ones; an empty id names no element and adds no text.',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 43,
+    mutator: 'ArrayDeclaration',
+    why:
+      'Equivalent: for a field without the attribute, the id "Stryker was here" names no element (ids have ' +
+      'no spaces), so it adds no text, as the empty list does.',
+  },
+  {
+    file: FIELD_TEXT,
     line: 108,
     mutator: 'StringLiteral',
     why:

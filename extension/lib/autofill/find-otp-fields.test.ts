@@ -572,6 +572,13 @@ describe('split boxes (maxlength 1 or 2)', () => {
     expect(filled(html, codeLength)).toBe(expected);
   });
 
+  it('is named by the aria-label of a group that also holds another control', () => {
+    page = pageWith(
+      `<div role="group" aria-label="Verification code">${'<input maxlength="1">'.repeat(6)}<input type="checkbox"></div>`,
+    );
+    expect(findOtpFields(page.doc, 6)?.kind).toBe('split');
+  });
+
   it('of two groups alike, fills the first', () => {
     page = pageWith(`<div id="one">${boxes(6)}</div><div id="two">${boxes(6)}</div>`);
     const target = findOtpFields(page.doc, 6);
