@@ -102,6 +102,8 @@ describe('POST /api/v1/inbound', () => {
 
   it.each([
     [{ ...TIKTOK_SMS, from: undefined }, 'from'],
+    [{ ...TIKTOK_SMS, from: 'Tik\u202eTok' }, 'from'],
+    [{ ...TIKTOK_SMS, from: 'TikTok\u200b' }, 'from'],
     [{ ...TIKTOK_SMS, channel: 'fax' }, 'channel'],
     [{ channel: 'sms', from: 'TikTok' }, 'text'],
     [{ channel: 'sms', from: 'TikTok', text: '   ', html: '' }, 'text'],

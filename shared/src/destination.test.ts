@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { CreateVerificationRequestSchema } from './create-verification-request.ts';
 import { isE164Phone, isEmailAddress } from './destination.ts';
 import { maskDestination } from './mask-destination.ts';
-import { destinationKey, hiddenCharacterIn, normalizeDestination } from './normalize-destination.ts';
+import {
+  destinationKey,
+  hiddenCharacterIn,
+  normalizeDestination,
+  withoutHiddenCharacters,
+} from './normalize-destination.ts';
 
 describe('destinations', () => {
   it.each([
@@ -72,9 +77,18 @@ describe('destination spellings (issue 13 item 8)', () => {
     ['sel\u200bler@shop.example', 'U+200B'],
     ['seller@shop\u2060.example', 'U+2060'],
     ['\ufeff+14155550123', 'U+FEFF'],
+    ['seller\u200f@shop.example', 'U+200F'],
+    ['\u200e+14155550123', 'U+200E'],
+    ['\u061cseller@shop.example', 'U+061C'],
+    ['seller\u200a@shop.example', undefined],
     ['seller@shop.example', undefined],
   ])('%j hides %s', (to, hidden) => {
     expect(hiddenCharacterIn(to)).toBe(hidden);
+  });
+
+  it('withoutHiddenCharacters drops every one of them and nothing else', () => {
+    expect(withoutHiddenCharacters('\u2066Tik\u200bTok\u202e\u200f\u061c\ufeff\u2060 Shop\u200d')).toBe('TikTok Shop');
+    expect(withoutHiddenCharacters('Lumen Goods · 配送')).toBe('Lumen Goods · 配送');
   });
 
   it('the create body refuses hidden characters in to, and stores the shown spelling', () => {

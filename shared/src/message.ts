@@ -133,7 +133,12 @@ export const INBOUND_MAX_BODY_BYTES = 256 * 1024;
 export const InboundMessageRequestSchema = z
   .strictObject({
     channel: ChannelSchema,
-    from: z.string().trim().min(1).max(320),
+    from: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .refine((from) => hiddenCharacterIn(from) === undefined, HIDDEN_CHARACTER_MESSAGE),
     to: z
       .string()
       .trim()

@@ -7,10 +7,11 @@
 
 /**
  * Characters that change how a destination looks without changing what it is: bidi embeddings, overrides
- * and isolates (U+202A–202E, U+2066–2069) and zero-width ones (U+200B–200D, U+2060, U+FEFF). A popup showing
- * `‮moc.evil@seller` would read as another address.
+ * and isolates (U+202A–202E, U+2066–2069), direction marks (U+200E, U+200F, U+061C) and zero-width ones
+ * (U+200B–200D, U+2060, U+FEFF). A popup showing `‮moc.evil@seller` would read as another address.
  */
-const HIDDEN = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/u;
+const HIDDEN = /[\u200B-\u200F\u061C\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/u;
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
 
 /** The first hidden character in `to` as `U+XXXX`, or undefined when there is none. */
 export function hiddenCharacterIn(to: string): string | undefined {
@@ -18,6 +19,14 @@ export function hiddenCharacterIn(to: string): string | undefined {
   return found === undefined
     ? undefined
     : `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * `text` without those characters: for what the relay must take as it came (the sender of a forwarded SMS or
+ * of an email, where refusing would lose a real code) but may only show as it reads.
+ */
+export function withoutHiddenCharacters(text: string): string {
+  return text.replace(HIDDEN_ALL, '');
 }
 
 export const HIDDEN_CHARACTER_MESSAGE = 'must not contain invisible or text-direction characters';

@@ -7,6 +7,7 @@ import {
   type Message,
   type MessageSource,
   normalizeDestination,
+  withoutHiddenCharacters,
 } from '@otp-relay/shared';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
@@ -82,10 +83,13 @@ export class MessageReceiver {
     if (seen !== undefined && inbox.holds(seen.entry)) return { message: seen.entry.message, duplicate: true };
 
     const receivedAt = Math.min(input.receivedAt ?? now, now);
+    // A sender spelled with direction overrides or zero-width characters would read as another one in the
+    // popup; it is judged and shown as it reads (the message itself is kept: it may hold a real code).
+    const from = withoutHiddenCharacters(input.from).trim() || '(no sender)';
     const analysis = analyzeMessage(
       {
         channel: input.channel,
-        from: input.from,
+        from,
         receivedAt,
         ...(input.subject === undefined ? {} : { subject: input.subject }),
         ...(input.text === undefined ? {} : { text: input.text }),
@@ -101,7 +105,7 @@ export class MessageReceiver {
       id: randomId('MS'),
       source: input.source,
       channel: input.channel,
-      from: input.from,
+      from,
       ...(input.to === undefined ? {} : { to: normalizeDestination(input.to) }),
       ...(input.subject === undefined ? {} : { subject: input.subject }),
       text: analysis.text,

@@ -263,6 +263,29 @@ describe('the phone listener', () => {
     expect((await deliver(phone.url, undefined, sent.body, sent.headers)).status).toBe(200);
   });
 
+  it('keeps an SMS whose sender hides direction or zero-width characters, shown and bound as it reads', async () => {
+    const relay = await relayWithPhones({ testClock: true });
+    const phone = await addPhone(relay, 'shortcuts');
+    const at = new Date(relay.relay.clock.now()).toISOString();
+    const send = (from: string) =>
+      deliver(phone.url, relay.relay.phoneListener?.cert, JSON.stringify({ from, text: TEXT, receivedAt: at }), {
+        'content-type': 'application/json',
+        authorization: `Bearer ${phone.secret}`,
+      });
+    // U+202E would show "TikTok\u202Emoc.live" as "TikTokevil.com"-like text; U+200B splits a name invisibly.
+    expect((await send('Tik\u200bTok')).status).toBe(200);
+    expect((await send('\u2066\u202e\u200f')).status).toBe(200);
+    const messages = await stored(relay);
+    expect(messages.map((message) => (message as { from?: string }).from).toSorted()).toEqual([
+      '(no sender)',
+      'TikTok',
+    ]);
+    expect(messages.find((message) => (message as { from?: string }).from === 'TikTok')).toMatchObject({
+      code: '482913',
+      site: 'tiktok.com',
+    });
+  });
+
   it('holds a device to its pace: past the per-minute limit, 429 with Retry-After', async () => {
     const relay = await relayWithPhones({ phone: { port: 0, perMinute: 3 } });
     const phone = await addPhone(relay, 'shortcuts');
