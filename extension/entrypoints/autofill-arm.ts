@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { armAutofill } from '../lib/autofill/arm-autofill.ts';
+import { armRequest } from '../lib/autofill/arm-request.ts';
 import { registerPart } from '../lib/autofill/autofill-parts.ts';
 
 /** The auto-fill watch: injected beside /autofill.js only for an arm request (lib/autofill/autofill-parts.ts). */
 export default defineUnlistedScript(() => {
-  registerPart('arm', armAutofill);
+  registerPart('arm', armRequest);
 });

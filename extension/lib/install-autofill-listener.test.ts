@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sleep } from '../test-kit/autofill-page.ts';
-import { armAutofill } from './autofill/arm-autofill.ts';
+import { armRequest } from './autofill/arm-request.ts';
 import { registerPart } from './autofill/autofill-parts.ts';
 import { submitForm } from './autofill/submit-form.ts';
 import { installAutofillListener } from './install-autofill-listener.ts';
@@ -60,7 +60,7 @@ const fill = (extra: object = {}) => ({
 beforeEach(() => {
   document.body.innerHTML = CODE_STEP;
   // The parts content-bridge.ts injects beside the script for arm requests and submit-after-fill.
-  registerPart('arm', armAutofill);
+  registerPart('arm', armRequest);
   registerPart('submit', submitForm);
 });
 

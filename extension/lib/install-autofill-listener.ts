@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { type AutofillResult, autofillDocument, isExactOrigin, SUBMIT_KIT } from './autofill/autofill-document.ts';
+import { autofillDocument, isExactOrigin, SUBMIT_KIT } from './autofill/autofill-document.ts';
 import { autofillPart } from './autofill/autofill-parts.ts';
 import { collectRoots } from './autofill/collect-roots.ts';
-import { AUTO_FILL_REPORT, type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
+import { type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
 
 /** Where the running copy's uninstall lives: the extension's isolated world of this frame (pages cannot see it). */
 const INSTALLED = Symbol.for('otp-relay/autofill-listener');
@@ -35,14 +35,15 @@ export function installAutofillListener(): () => void {
       return { ok: false, reason: 'bad-request' };
     }
     const submit = request.submit && !!submitPart && ((input: HTMLInputElement) => submitPart(input, SUBMIT_KIT));
-    if (request.type === 'otp-relay/fill') return autofillDocument(document, request.code, { submit });
-    if (request.expiresAtMs <= Date.now() || !arm) return { ok: false, reason: 'no-field' };
-    const fill = () => autofillDocument(document, request.code, { submit, keepTyped: true });
-    const armed = arm(document, fill, { expiresAtMs: request.expiresAtMs, onEnd: report, roots: collectRoots });
+    // (`!arm`: an arm request without its part was refused above.)
+    if (request.type === 'otp-relay/fill' || !arm) return autofillDocument(document, request.code, { submit });
+    const armed = arm(
+      request,
+      () => autofillDocument(document, request.code, { submit, keepTyped: true }),
+      collectRoots,
+    );
     disarm = armed.stop;
-    const result = await armed.result;
-    // Still watching only when nothing was found yet; any other outcome ended the watch (one attempt per arm).
-    return !result.ok && result.reason === 'no-field' ? { ok: false, reason: 'armed' } : result;
+    return armed.result;
   };
 
   const listener: Listener = (message, sender, sendResponse) => {
@@ -70,13 +71,4 @@ export function installAutofillListener(): () => void {
   };
   global[INSTALLED] = uninstall;
   return uninstall;
-}
-
-/** An arm answered `armed` ended later: the background keeps the outcome for the popup (auto-fill-outcomes.ts). */
-function report(result: AutofillResult): void {
-  try {
-    browser.runtime.sendMessage({ type: AUTO_FILL_REPORT, ...result }).catch(() => undefined);
-  } catch {
-    // An orphaned copy (its extension was reloaded) has nobody to tell.
-  }
 }
