@@ -40,6 +40,7 @@ export const MUTATION_MODULES: MutationModule[] = [
     files: ['relay/src/stream-server.ts', 'relay/src/event-log.ts'],
     tests: [
       'relay/src/event-log.test.ts',
+      'relay/src/stream-server.test.ts',
       'relay/src/stream.test.ts',
       'relay/src/stream-resume.test.ts',
       'relay/src/stream-snapshot.test.ts',

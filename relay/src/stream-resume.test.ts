@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
@@ -82,6 +83,29 @@ describe('stream: refusals before the upgrade', () => {
     expect(legacy.status).toBe(400);
   });
 
+  it('lets go of a refused socket even when the client keeps its end open: it does not hold a connection', async () => {
+    t = await startTestRelay({ http: { maxConnections: 1 } });
+    const port = t.relay.port;
+    const refused = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    let answer = '';
+    refused.setEncoding('latin1').on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    refused.on('error', () => {});
+    await new Promise((resolve) => refused.once('connect', resolve));
+    refused.write(
+      `GET /api/v1/streams HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+        `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+    );
+    // The relay answered and ended its side; this client keeps writing its own, as it may.
+    await new Promise((resolve) => refused.once('end', resolve));
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    // With one connection allowed, the next client is served only if the refused socket was let go.
+    const health = await fetch(`${t.relay.url}/healthz`);
+    expect(health.status).toBe(200);
+    refused.destroy();
+  });
+
   it('refuses a legacy client whose token is wrong even when it offers a malformed nonce', async () => {
     t = await startTestRelay();
     const answer = await rawUpgrade(t.relay.port, '/api/v1/stream', 'otp-relay.v1, otp-relay.nonce.xyz');
@@ -138,10 +162,29 @@ describe('stream: what a client gets after hello', () => {
     probe.ws.close();
   });
 
+  it('answers only the first resume even while its snapshot is still going out', async () => {
+    t = await start();
+    await t.client.createVerification(smsRequest());
+    const probe = await openStream(t.relay);
+    // Both in one write, so the relay reads the second while it is still sending the first one's snapshot.
+    const socket = (probe.ws as unknown as { _socket: { cork(): void; uncork(): void } })._socket;
+    socket.cork();
+    probe.send({ type: 'resume' });
+    probe.send({ type: 'resume' });
+    socket.uncork();
+    await probe.next((event) => event.type === 'resumed');
+    probe.send({ type: 'ping' });
+    await probe.next((event) => event.type === 'pong');
+    expect(types(probe)).toEqual(['hello', 'snapshot', 'resumed', 'pong']);
+    probe.ws.close();
+  });
+
   it.each([
     ['no epoch', () => ({ type: 'resume' })],
     ['this epoch and no since', (epoch: string) => ({ type: 'resume', epoch })],
     ['a since ahead of the relay', (epoch: string) => ({ type: 'resume', epoch, since: 99 })],
+    // A cursor of an earlier run: its seq 1 is not this run's seq 1, however much history this run kept.
+    ['another epoch and a since this run has kept', () => ({ type: 'resume', epoch: '0123456789abcdef', since: 1 })],
   ])('sends a snapshot to a resume with %s, then resumed', async (_, resume) => {
     t = await start();
     await t.client.createVerification(smsRequest());
@@ -215,6 +258,20 @@ describe('stream: what a client gets after hello', () => {
     await t.close();
     t = undefined;
     for (const probe of probes) expect((await probe.closed).code).toBe(1001);
+  });
+
+  it('stops, cutting off a client that never answers the close, instead of waiting on it', async () => {
+    t = await start();
+    const stuck = await openStream(t.relay);
+    await stuck.next((event) => event.type === 'hello');
+    // It reads nothing more, so it never sees the relay's close frame nor answers it (ws would wait 30 s).
+    (stuck.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const polite = await openStream(t.relay);
+    await t.close();
+    t = undefined;
+    expect((await polite.closed).code).toBe(1001);
+    (stuck.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    await stuck.closed;
   });
 
   it('answers a binary frame with an error and keeps the connection', async () => {

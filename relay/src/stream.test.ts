@@ -135,6 +135,22 @@ describe('7. live stream', () => {
     healthy.ws.close();
   });
 
+  it('judges a client on more than the limit waiting: at a limit of 0, a client that keeps up keeps its stream', async () => {
+    // Nothing is still pending before a send to a client that reads at once, on every send and every ping.
+    const t = await start({ stream: { maxBufferedBytes: 0, pingIntervalMs: 50 } });
+    const probe = await openStream(t.relay);
+    probe.send({ type: 'resume' });
+    await probe.next((e) => e.type === 'resumed');
+    // The heartbeat has run: it pinged this client and then looked at what was still waiting for it.
+    await new Promise((resolve) => probe.ws.once('ping', resolve));
+    await t.client.createVerification(smsRequest());
+    await probe.next((e) => e.type === 'message');
+    probe.send({ type: 'ping' });
+    await probe.next((e) => e.type === 'pong');
+    expect(probe.ws.readyState).toBe(WebSocket.OPEN);
+    probe.ws.close();
+  });
+
   it('drops a client whose bufferedAmount passes the limit, and keeps the others', async () => {
     // A lower limit than the 1 MiB default: loopback kernel buffers here absorb tens of MB before it grows.
     const warnings: string[] = [];

@@ -73,7 +73,10 @@ export interface StreamProbe {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export function wsUrl(relay: Relay): string {
+/** Where a stream server listens and the token it takes: a whole relay, or a StreamServer a test mounted itself. */
+export type StreamTarget = Pick<Relay, 'url' | 'token'>;
+
+export function wsUrl(relay: StreamTarget): string {
   return `${relay.url.replace(/^http/, 'ws')}/api/v1/stream`;
 }
 
@@ -81,7 +84,7 @@ export function streamProtocols(token: string): string[] {
   return [STREAM_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${token}`];
 }
 
-export async function openStream(relay: Relay, options: WebSocket.ClientOptions = {}): Promise<StreamProbe> {
+export async function openStream(relay: StreamTarget, options: WebSocket.ClientOptions = {}): Promise<StreamProbe> {
   const ws = new WebSocket(wsUrl(relay), streamProtocols(relay.token), options);
   const events: StreamEvent[] = [];
   const waiters = new Set<{ predicate: (event: StreamEvent) => boolean; resolve: (event: StreamEvent) => void }>();
