@@ -72,7 +72,8 @@ export const EXPLAINED: Explained[] = [
     mutator: 'StringLiteral',
     why: STREAM_CLOSE_REASON,
   })),
-  ...[143, 144, 146, 153, 157, 242].map((line) => ({
+  { file: STREAM_SERVER, line: 361, mutator: 'ObjectLiteral', why: LOG_LINE },
+  ...[143, 144, 146, 153, 157, 242, 247].map((line) => ({
     file: STREAM_SERVER,
     line,
     mutator: 'StringLiteral',
@@ -94,13 +95,108 @@ export const EXPLAINED: Explained[] = [
       'Harmless: with client tracking ws keeps a second set of the same sockets, which nothing reads; only ' +
       'memory changes.',
   },
-  ...['ConditionalExpression', 'StringLiteral'].map((mutator) => ({
+  ...['ConditionalExpression', 'StringLiteral', 'BooleanLiteral'].map((mutator) => ({
     file: STREAM_SERVER,
     line: 95,
     mutator,
     why:
       'Equivalent: the upgrade was refused with 400 before this point unless otp-relay.v1 was offered, so the ' +
       'protocol is always there to be chosen.',
+  })),
+  {
+    file: STREAM_SERVER,
+    line: 127,
+    mutator: 'ConditionalExpression',
+    why:
+      "Equivalent: no client in the set is ever CLOSED: ws sets readyState CLOSED and emits 'close' in one " +
+      "synchronous step (emitClose), and the 'close' listener takes the client out of the set; so close() never " +
+      "waits on 'close' from a socket that already closed.",
+  },
+  {
+    file: STREAM_SERVER,
+    line: 142,
+    mutator: 'StringLiteral',
+    why:
+      "Equivalent: the `?? '/'` fallback never applies: a request of an http.Server always has a url, and one " +
+      'without would be refused on the line before (isOriginForm, 400 target).',
+  },
+  ...[
+    { line: 170, mutator: 'BooleanLiteral' },
+    { line: 237, mutator: 'ConditionalExpression' },
+  ].map(({ line, mutator }) => ({
+    file: STREAM_SERVER,
+    line,
+    mutator,
+    why:
+      '`trusted` is read only here, after the challenge is cleared, where a client not trusted is one whose ' +
+      'proof just failed and that was closed with 4401 in the same turn. Equivalent for every client: its socket ' +
+      'is CLOSING, and every frame goes through #sendText, which sends nothing to a socket that is not OPEN ' +
+      '(stream-proof.test.ts sends a resume in flight after a wrong proof and gets only the challenge). The guard ' +
+      'saves building a snapshot for a client that is leaving.',
+  })),
+  {
+    file: STREAM_SERVER,
+    line: 178,
+    mutator: 'ArrowFunction',
+    why:
+      "Harmless: ws emits 'error' only for a frame that breaks the protocol (too large, bad UTF-8, bad opcode), " +
+      'after it began the close with the matching code itself (1009 for an oversized frame, tested); terminate ' +
+      "only drops the socket at once instead of waiting for the client's close frame (ws gives up after 30 s). " +
+      "The client gets the same close code; the mutant still listens, so the 'error' does not throw.",
+  },
+  {
+    file: STREAM_SERVER,
+    line: 206,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: #resume clears the grace timer as it starts and returns at once for a client that resumed or ' +
+      "is resuming, so the grace's own test of the cursor changes nothing.",
+  },
+  {
+    file: STREAM_SERVER,
+    line: 216,
+    mutator: 'BlockStatement',
+    why:
+      '`frame` is declared without a value and JSON.parse threw before the assignment in the try, so it is ' +
+      'undefined with or without the catch body. Equivalent: ProveFrameSchema refuses it, and the client is ' +
+      'closed with 4401 all the same.',
+  },
+  {
+    file: STREAM_SERVER,
+    line: 286,
+    mutator: 'ConditionalExpression',
+    why:
+      '#sendText checks the same before every send, sends nothing to a socket that is not OPEN and then does ' +
+      'not call back, so the chain of pages ends there either way. Equivalent for clients: at the last page a ' +
+      'history found gone would build a snapshot that nobody receives, which costs time, not a frame.',
+  },
+  {
+    file: STREAM_SERVER,
+    line: 294,
+    mutator: 'BooleanLiteral',
+    why:
+      'Equivalent: the next line sets the cursor, and #resume turns away a client whose cursor is set as surely ' +
+      'as one still resuming; nothing else reads `resuming`.',
+  },
+  {
+    file: STREAM_SERVER,
+    line: 301,
+    mutator: 'ConditionalExpression',
+    why:
+      'Harmless: a page fails to send only on a broken socket (the client reset it, or the relay terminated it); ' +
+      'the pages that would follow fail in turn or are dropped by #sendText once ws sees the socket closing. ' +
+      'Nothing reaches anyone; what changes is time spent on a client that is gone.',
+  },
+  ...['ConditionalExpression', 'EqualityOperator'].map((mutator) => ({
+    file: STREAM_SERVER,
+    line: 337,
+    mutator,
+    why:
+      'Equivalent: each event reaches #broadcast once, within its own publish, with a seq above the head at any ' +
+      'moment before; a cursor is set to the head only outside a publish (a resume frame, the grace timer, a ' +
+      "page's write callback), or to the event being sent, and no other listener of the event log publishes or " +
+      'resumes a client while an event is delivered. So no event is ever at or below a cursor here. Replay and ' +
+      'live events are kept apart by the cursor staying null until the replay is sent (tested).',
   })),
   // security checks
   {
