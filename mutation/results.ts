@@ -22,6 +22,13 @@ export interface ModuleResult {
   date: string;
   run: 'full' | 'incremental';
   minutes?: number;
+  /**
+   * SHA-256 of each mutated file's content when it was measured: a later `--survivors` run may reuse the
+   * other mutants' status only while these still match.
+   */
+  sources?: Record<string, string>;
+  /** Set by `--survivors`: the measurement whose survivors were run again, the rest kept from it. */
+  rerunOf?: string;
   /** Set when the file was not written by a run but rebuilt from an earlier docs/mutation.md. */
   seeded?: string;
   /**
@@ -41,9 +48,18 @@ export function slim(result: MutantResult, fileName: string): SlimMutant {
     file: fileName,
     line: result.location.start.line,
     mutator: result.mutatorName,
-    replacement: (result.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80),
+    replacement: foldReplacement(result.replacement ?? ''),
   };
 }
+
+/** The replacement as results keep it. */
+export const foldReplacement = (replacement: string) => replacement.replace(/\s+/g, ' ').slice(0, 80);
+
+export const isUndetected = (mutant: SlimMutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage';
+
+/** The same mutant in two results of unchanged source: same place, mutator and replacement. */
+export const sameMutant = (a: SlimMutant, b: SlimMutant) =>
+  a.file === b.file && a.line === b.line && a.mutator === b.mutator && a.replacement === b.replacement;
 
 export function readResult(module: MutationModule): ModuleResult | undefined {
   const file = resultFile(module);

@@ -3,7 +3,7 @@
  * of the arguments), then docs/mutation.md with the score per module and every surviving mutant, each with the
  * reason it is harmless from explained.ts or marked UNEXPLAINED. Slow (minutes per module on 2 cores), so it is
  * not part of `npm test`. `--force` redoes every mutant (a full run, no incremental reuse); `--report` only
- * rebuilds the report. Each module's result is committed in mutation/results/ (what the report needs); Stryker's
+ * rebuilds the report; `--survivors` runs again only the kept result's survivors (survivors.ts). Each module's result is committed in mutation/results/ (what the report needs); Stryker's
  * incremental file and its sandbox stay in the git-ignored mutation/.reports/.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,13 +14,16 @@ import { EXPLAINED } from './explained.ts';
 import { MUTATION_GOAL, MUTATION_MODULES, type MutationModule } from './modules.ts';
 import { patchVitestRunner } from './patch-vitest-runner.ts';
 import { renderReport, scoreOf } from './report.ts';
-import { readResult, slim, writeResult } from './results.ts';
+import { type ModuleResult, readResult, slim, writeResult } from './results.ts';
+import { mergeRerun, sourcesOf, staleness, survivorRanges } from './survivors.ts';
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 /** `--force`: run every mutant again instead of reusing the incremental results (a full module run). */
 const force = process.argv.includes('--force');
 /** `--report`: only rebuild docs/mutation.md from the kept results (after editing explained.ts). */
 const reportOnly = process.argv.includes('--report');
+/** `--survivors`: run again only the mutants the kept result left undetected, keep the others' status. */
+const survivorsOnly = process.argv.includes('--survivors');
 const modules = MUTATION_MODULES.filter(
   (module) => wanted.length === 0 || wanted.some((name) => module.name.includes(name)),
 );
@@ -31,7 +34,8 @@ if (modules.length === 0) {
 
 patchVitestRunner();
 
-function mutate(module: MutationModule): Promise<MutantResult[]> {
+/** `mutate`: Stryker patterns to mutate instead of the module's files (line ranges of `--survivors`). */
+function mutate(module: MutationModule, only?: { mutate: string[] }): Promise<MutantResult[]> {
   // Read by mutation/vitest.config.ts in each test runner Stryker starts (they inherit the environment).
   if (module.tests === undefined) delete process.env.MUTATION_TESTS;
   else process.env.MUTATION_TESTS = JSON.stringify(module.tests);
@@ -39,7 +43,7 @@ function mutate(module: MutationModule): Promise<MutantResult[]> {
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
     vitest: { configFile: 'mutation/vitest.config.ts', related: true },
-    mutate: module.files,
+    mutate: only?.mutate ?? module.files,
     coverageAnalysis: 'perTest',
     // Module-level constants (keyword tables, limits) are read once at import: each would rerun every test file.
     ignoreStatic: true,
@@ -48,7 +52,8 @@ function mutate(module: MutationModule): Promise<MutantResult[]> {
     // The initial run (every related test, with coverage) of a module the whole relay imports took over the
     // default 5 minutes on a loaded box (security checks, 2026-12-02).
     dryRunTimeoutMinutes: 30,
-    incremental: true,
+    // A survivors run writes no incremental file: it would hold those mutants only.
+    incremental: only === undefined,
     force,
     incrementalFile: INCREMENTAL,
     // MUTATE_EVENTS=dir: every mutant's result written to dir as it is tested (Stryker's event recorder), to read
@@ -90,19 +95,60 @@ function runKind(module: MutationModule): 'full' | 'incremental' {
   return module.files.some((file) => file in files) ? 'incremental' : 'full';
 }
 
+/** This module's mutants of a run (incremental mode also hands back kept results of other files). */
+const mutantsOf = (module: MutationModule, results: MutantResult[]) =>
+  results
+    .map((result) => slim(result, relative(process.cwd(), result.fileName)))
+    .filter((mutant) => module.files.includes(mutant.file));
+
+/**
+ * The kept result's survivors run again, merged into it and recorded as an incremental run; refused (exit 1)
+ * when the module's files are not what that result measured.
+ */
+async function rerunSurvivors(module: MutationModule): Promise<ModuleResult | undefined> {
+  const kept = readResult(module);
+  const stale = kept === undefined ? 'it has no kept result' : staleness(module, kept);
+  if (kept === undefined || stale !== null) {
+    console.error(`${module.name}: --survivors refused, ${stale}; run it in full (--force).`);
+    process.exitCode = 1;
+    return undefined;
+  }
+  const sources = sourcesOf(module.files);
+  const ranges = await survivorRanges(module, kept);
+  console.log(`${module.name}: running again ${ranges.join(' ')}`);
+  const mutants =
+    ranges.length === 0
+      ? kept.mutants
+      : mergeRerun(kept.mutants, mutantsOf(module, await mutate(module, { mutate: ranges })));
+  const before = scoreOf(kept.mutants, kept.detectedUnlisted);
+  return {
+    module: module.name,
+    date: today(),
+    run: 'incremental',
+    sources,
+    rerunOf: `${kept.date} ${kept.run} (${before.detected} detected, ${before.undetected} survived)${kept.rerunOf ? `, itself a rerun of ${kept.rerunOf}` : ''}`,
+    mutants,
+  };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
 mkdirSync('mutation/.reports', { recursive: true });
 for (const module of reportOnly ? [] : modules) {
   const started = Date.now();
-  const run = runKind(module);
-  const results = await mutate(module);
-  // Incremental mode also hands back the kept results of files outside this run's `mutate`: keep this module's.
-  const mutants = results
-    .map((result) => slim(result, relative(process.cwd(), result.fileName)))
-    .filter((mutant) => module.files.includes(mutant.file));
+  let result: ModuleResult | undefined;
+  if (survivorsOnly) result = await rerunSurvivors(module);
+  else {
+    // Hashed before Stryker reads the files: what this run measures.
+    const sources = sourcesOf(module.files);
+    const run = runKind(module);
+    result = { module: module.name, date: today(), run, sources, mutants: mutantsOf(module, await mutate(module)) };
+  }
+  if (result === undefined) continue;
   const minutes = Math.round((Date.now() - started) / 6_000) / 10;
-  writeResult(module, { module: module.name, date: new Date().toISOString().slice(0, 10), run, minutes, mutants });
+  writeResult(module, { ...result, minutes });
   writeReport();
-  console.log(`${scoreOf(mutants).percent.toFixed(1).padStart(5)} %  ${module.name}  (${minutes} min)`);
+  console.log(`${scoreOf(result.mutants).percent.toFixed(1).padStart(5)} %  ${module.name}  (${minutes} min)`);
 }
 if (reportOnly) writeReport();
 console.log('report: docs/mutation.md');
