@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { controlLikeReact, pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
 import { autofillDocument } from './autofill-document.ts';
+import { fillSplitInputs, readBoxes } from './fill-split-inputs.ts';
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -193,5 +194,168 @@ describe('split boxes', () => {
       reason: 'not-accepted',
     });
     expect(boxes.map((box) => box.value).join('')).toBe('');
+  });
+
+  it('types a box again when the page overwrote it after the fill moved on, replacing what it held', async () => {
+    const boxes = boxesOf();
+    // A widget whose late re-render puts a stale digit back into the first box once the third one is typed.
+    let rerendered = false;
+    boxes[2]?.addEventListener('input', () => {
+      if (!rerendered && boxes[0]) {
+        rerendered = true;
+        boxes[0].value = '9';
+      }
+    });
+    const keys: string[] = [];
+    for (const [index, box] of boxes.entries())
+      box.addEventListener('keydown', (event) => keys.push(`${index}:${event.key}`));
+    expect(await autofillDocument(page?.doc as Document, '407182', { submit: false })).toEqual({ ok: true, fields: 6 });
+    expect(boxes.map((box) => box.value)).toEqual([...'407182']);
+    // Every box once, then only the overwritten one: a second pass retypes what is wrong, nothing else.
+    expect(keys).toEqual(['0:4', '1:0', '2:7', '3:1', '4:8', '5:2', '0:4']);
+  });
+
+  it('types a box at most twice, whatever the page keeps doing to it, and then says the code was not taken', async () => {
+    const boxes = boxesOf();
+    let typedIntoThird = 0;
+    boxes[2]?.addEventListener('input', () => {
+      typedIntoThird++;
+      if (boxes[2]) boxes[2].value = '';
+    });
+    expect(await autofillDocument(page?.doc as Document, '407182', { submit: false })).toEqual({
+      ok: false,
+      reason: 'not-accepted',
+    });
+    expect(typedIntoThird).toBe(2);
+  });
+
+  it('waits for the page to settle before the second pass: a re-render that lands a moment later is mended', async () => {
+    const boxes = boxesOf();
+    const view = page?.doc.defaultView as Window;
+    let once = false;
+    boxes[5]?.addEventListener('input', () => {
+      if (once) return;
+      once = true;
+      // A debounced re-render after the last key empties the second box.
+      view.setTimeout(() => {
+        if (boxes[1]) boxes[1].value = '';
+      }, 5);
+    });
+    expect(await autofillDocument(page?.doc as Document, '407182', { submit: false })).toEqual({ ok: true, fields: 6 });
+    expect(boxes.map((box) => box.value)).toEqual([...'407182']);
+  });
+
+  it('stops typing boxes the moment the person steps in, and leaves what they typed', async () => {
+    const boxes = boxesOf();
+    const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
+    let person = false;
+    boxes[2]?.addEventListener('keyup', () => {
+      person = true;
+    });
+    const keys: string[] = [];
+    for (const [index, box] of boxes.entries()) box.addEventListener('keydown', () => keys.push(String(index)));
+    await fillSplitInputs(
+      group,
+      '407182',
+      () => group,
+      () => person,
+    );
+    expect(keys).toEqual(['0', '1', '2']);
+    expect(readBoxes(group)).toBe('407');
+  });
+
+  it('stops when the page re-rendered fewer boxes than the code has characters', async () => {
+    const boxes = boxesOf();
+    const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
+    const fewer = { ...group, inputs: boxes.slice(0, 4) };
+    let rendered = group;
+    boxes[1]?.addEventListener('input', () => {
+      rendered = fewer;
+    });
+    await expect(fillSplitInputs(group, '407182', () => rendered)).resolves.toBeUndefined();
+    expect(readBoxes(group)).toBe('4071');
+  });
+
+  it('fills boxes when the caller gives no stop (a fill nobody can interrupt)', async () => {
+    const boxes = boxesOf();
+    const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
+    await fillSplitInputs(group, '407182', () => group);
+    expect(readBoxes(group)).toBe('407182');
+  });
+
+  it('leaves boxes alone when their number is not the code length, or when there are none', async () => {
+    const boxes = boxesOf();
+    const keys: string[] = [];
+    const pastes: string[] = [];
+    for (const box of boxes) {
+      box.addEventListener('keydown', (event) => keys.push(event.key));
+      box.addEventListener('paste', () => pastes.push('paste'));
+    }
+    const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
+    await fillSplitInputs(group, '4071', () => group);
+    const none = { container: group.container, inputs: [] };
+    await expect(fillSplitInputs(none, '', () => none)).resolves.toBeUndefined();
+    expect(keys).toEqual([]);
+    expect(pastes).toEqual([]);
+    expect(readBoxes(group)).toBe('');
+  });
+
+  it('leaves boxes of a document without a window alone', async () => {
+    const doc = document.implementation.createHTMLDocument('detached');
+    const container = doc.createElement('div');
+    const inputs = Array.from({ length: 6 }, () => doc.createElement('input'));
+    container.append(...inputs);
+    doc.body.append(container);
+    const group = { container, inputs };
+    await expect(fillSplitInputs(group, '407182', () => group)).resolves.toBeUndefined();
+    expect(readBoxes(group)).toBe('');
+  });
+
+  it('reads boxes the way the component does: a mask’s padding around a digit is not part of the code', async () => {
+    const boxes = boxesOf();
+    // A widget that shows each digit with a space beside it (its mask), keeping the digit as the value.
+    for (const box of boxes) {
+      box.addEventListener('input', () => {
+        const digit = box.value.trim().slice(-1);
+        box.value = digit ? `${digit} ` : '';
+      });
+    }
+    expect(await autofillDocument(page?.doc as Document, '407182', { submit: false })).toEqual({ ok: true, fields: 6 });
+    expect(boxes.map((box) => box.value.trim()).join('')).toBe('407182');
+  });
+
+  it('hands the paste to a handler on the widget’s root (React listens there), not only the first box', async () => {
+    const boxes = boxesOf();
+    const root = page?.doc.querySelector('.otp') as HTMLElement;
+    const keys: string[] = [];
+    for (const box of boxes) box.addEventListener('keydown', (event) => keys.push(event.key));
+    root.addEventListener('paste', (event) => {
+      event.preventDefault();
+      const text = (event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
+      boxes.forEach((box, index) => {
+        box.value = text[index] ?? '';
+      });
+    });
+    expect(await autofillDocument(page?.doc as Document, '407182', { submit: false })).toEqual({ ok: true, fields: 6 });
+    expect(keys).toEqual([]);
+  });
+
+  it('lets the paste out of a web component’s shadow root to a handler on the page', async () => {
+    page = pageWith('<h2>Enter verification code</h2><otp-boxes id="host"></otp-boxes>');
+    const host = page.doc.getElementById('host') as HTMLElement;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = `<div class="otp">${'<input maxlength="1" inputmode="numeric">'.repeat(6)}</div>`;
+    const boxes = [...root.querySelectorAll('input')];
+    const group = { container: root.querySelector('.otp') as Element, inputs: boxes };
+    const pasted: string[] = [];
+    page.doc.addEventListener('paste', (event) => {
+      pasted.push((event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '');
+      boxes.forEach((box, index) => {
+        box.value = '407182'[index] ?? '';
+      });
+    });
+    await fillSplitInputs(group, '407182', () => group);
+    expect(pasted).toEqual(['407182']);
+    expect(readBoxes(group)).toBe('407182');
   });
 });
