@@ -150,8 +150,7 @@ describe('installAutofillListener', () => {
     const arm = fill({ type: 'otp-relay/arm', expiresAtMs: Date.now() + 60_000 });
     expect(await send(arm)).toEqual([{ ok: false, reason: 'armed' }]);
     (document.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
-    await sleep(250);
-    expect(otpField().value).toBe('407182');
+    await vi.waitFor(() => expect(otpField().value).toBe('407182'), { timeout: 10_000 });
   });
 
   it('tells the background how an arm that answered "armed" ended: the fill, or no field before expiry', async () => {
@@ -211,6 +210,8 @@ describe('installAutofillListener', () => {
     const seen: string[] = [];
     (document.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
     otpField().addEventListener('change', () => seen.push(otpField().value));
+    // One fill's change, then a beat more in which a second one (from the other listener) would come.
+    await vi.waitFor(() => expect(seen).toEqual(['407182']), { timeout: 10_000 });
     await sleep(250);
     expect(seen).toEqual(['407182']);
   });

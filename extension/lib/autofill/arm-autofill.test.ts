@@ -43,9 +43,8 @@ describe('armAutofill', () => {
     expect((await armed.result).ok).toBe(false);
 
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
-    await sleep(250);
+    await vi.waitFor(() => expect(onEnd).toHaveBeenCalledWith({ ok: true, fields: 1 }), { timeout: 10_000 });
     expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('407182');
-    await vi.waitFor(() => expect(onEnd).toHaveBeenCalledWith({ ok: true, fields: 1 }));
 
     // Filled once: a later re-render of the step is the user's to fill, not ours.
     (doc.getElementById('app') as HTMLElement).innerHTML = CODE_STEP;
@@ -59,8 +58,9 @@ describe('armAutofill', () => {
     const { doc } = page;
     armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000 });
     (doc.getElementById('step') as HTMLElement).style.display = 'block';
-    await sleep(250);
-    expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('407182');
+    await vi.waitFor(() => expect((doc.getElementById('otp') as HTMLInputElement).value).toBe('407182'), {
+      timeout: 10_000,
+    });
   });
 
   it('fills a field that appears inside an open shadow root', async () => {
@@ -70,8 +70,9 @@ describe('armAutofill', () => {
     armAutofill(doc, '407182', { submit: false, expiresAtMs: Date.now() + 60_000 });
     await sleep(150);
     shadow.innerHTML = CODE_STEP;
-    await sleep(250);
-    expect((shadow.getElementById('otp') as HTMLInputElement).value).toBe('407182');
+    await vi.waitFor(() => expect((shadow.getElementById('otp') as HTMLInputElement).value).toBe('407182'), {
+      timeout: 10_000,
+    });
   });
 
   it('stops watching when the code expires, and says no field appeared', async () => {
@@ -139,9 +140,10 @@ describe('armAutofill', () => {
       (event.target as HTMLInputElement).value = '';
       app.setAttribute('class', `render-${inputs}`);
     });
-    await sleep(1_200);
+    await vi.waitFor(() => expect(onEnd).toHaveBeenCalledWith({ ok: false, reason: 'not-accepted' }), {
+      timeout: 10_000,
+    });
     expect(onEnd).toHaveBeenCalledTimes(1);
-    expect(onEnd).toHaveBeenCalledWith({ ok: false, reason: 'not-accepted' });
     const afterOne = inputs;
     await sleep(600);
     expect(inputs).toBe(afterOne);
