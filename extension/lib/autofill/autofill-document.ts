@@ -7,6 +7,7 @@ import { isFillable } from './is-fillable.ts';
 import { matchKeywords, normalizeText } from './match-keywords.ts';
 import { settle } from './next-task.ts';
 import type { SubmitKit } from './submit-form.ts';
+import { viewOf } from './view-of.ts';
 
 export interface AutofillOptions {
   /**
@@ -39,7 +40,7 @@ export type AutofillResult =
 export async function autofillDocument(doc: Document, code: string, options: AutofillOptions): Promise<AutofillResult> {
   const target = findOtpFields(doc, code.length);
   const first = target && inputsOf(target)[0];
-  const view = first?.ownerDocument.defaultView;
+  const view = first && viewOf(first);
   if (!target || !view) return fail('no-field');
   if (options.keepTyped && inputsOf(target).some((input) => input.value !== '')) return fail('typed');
   // The person at the keyboard wins: a key, click or paste of theirs during our fill stops it, and what they
@@ -48,14 +49,15 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
   // Whether the page already held the code when the person stepped in: then the fill took and what they do next
   // is an edit of a filled code (a Backspace right after it landed), not a fill they interrupted.
   let heldWhenPersonCame = false;
+  // The target as the page shows it now (split boxes a re-render replaced are found again), and whether it
+  // holds the code read the way the component reads it.
+  const current = (): OtpTarget =>
+    target.kind === 'single' ? target : { kind: 'split', ...currentGroup(doc, target, code.length) };
+  const holdsCode = (now: OtpTarget) => (now.kind === 'single' ? holds(now.input, code) : readBoxes(now) === code);
   const notice = (event: Event) => {
     if (!event.isTrusted || person) return;
     person = true;
-    heldWhenPersonCame = holdsCode();
-  };
-  const holdsCode = () => {
-    if (target.kind === 'single') return holds(target.input, code);
-    return readBoxes(currentGroup(doc, target, code.length)) === code;
+    heldWhenPersonCame = holdsCode(current());
   };
   const events = ['keydown', 'pointerdown', 'paste', 'input'];
   for (const type of events) view.addEventListener(type, notice, true);
@@ -74,9 +76,9 @@ export async function autofillDocument(doc: Document, code: string, options: Aut
   } finally {
     for (const type of events) view.removeEventListener(type, notice, true);
   }
-  const now = target.kind === 'single' ? target : { kind: 'split' as const, ...currentGroup(doc, target, code.length) };
+  const now = current();
   const inputs = inputsOf(now);
-  const took = now.kind === 'single' ? holds(now.input, code) : readBoxes(now) === code;
+  const took = holdsCode(now);
   if (!took && person) return heldWhenPersonCame ? { ok: true, fields: inputs.length } : fail('typed');
   if (!took) {
     for (const input of inputs) eraseField(input);

@@ -1,4 +1,5 @@
 import { nextTask } from './next-task.ts';
+import { type View, viewOf } from './view-of.ts';
 
 /**
  * Types `text` into `input` the way a person's keyboard looks to the page: focus, clear, then per character
@@ -15,7 +16,7 @@ import { nextTask } from './next-task.ts';
  * typing early (the person started typing themselves).
  */
 export async function fillInput(input: HTMLInputElement, text: string, stop = () => false): Promise<void> {
-  const view = input.ownerDocument.defaultView;
+  const view = viewOf(input);
   if (!view) return;
   focusField(input);
   await nextTask(view);
@@ -46,7 +47,7 @@ export function typeChar(input: HTMLInputElement, char: string, replace: boolean
 
 /** Backspace over the whole field, as a person undoing a wrong entry does (the page may handle the key). */
 export function eraseField(input: HTMLInputElement): void {
-  if (!input.ownerDocument.defaultView || input.value === '') return;
+  if (!viewOf(input) || input.value === '') return;
   focusField(input);
   input.select?.();
   press(input, { ...EVENT, key: 'Backspace', code: 'Backspace', keyCode: 8, which: 8 }, null, '');
@@ -91,7 +92,7 @@ function focusEvents(target: Element, type: string, bubbling: string, relatedTar
 
 /** Sets `value` through the prototype's setter, bypassing any own-property tracker a framework installed. */
 export function setNativeValue(input: HTMLInputElement, value: string): void {
-  const view = input.ownerDocument.defaultView as View;
+  const view = viewOf(input) as View;
   Object.getOwnPropertyDescriptor(view.HTMLInputElement.prototype, 'value')?.set?.call(input, value);
 }
 
@@ -107,7 +108,6 @@ export function holds(input: HTMLInputElement, text: string): boolean {
   return input.value.replace(/[\s-]/g, '') === text;
 }
 
-type View = Window & typeof globalThis;
 const EVENT = { bubbles: true, cancelable: true, composed: true };
 
 /**
@@ -121,6 +121,6 @@ export function fire(
   type: string,
   init: object,
 ): boolean {
-  const view = target.ownerDocument.defaultView as View | null;
+  const view = viewOf(target);
   return !!view && target.dispatchEvent(new view[`${kind}Event`](type, init));
 }

@@ -1,6 +1,7 @@
 import { eraseField, fire, focusField, typeChar } from './fill-input.ts';
 import type { SplitGroup } from './find-split-groups.ts';
 import { nextTask, settle } from './next-task.ts';
+import { type View, viewOf } from './view-of.ts';
 
 /**
  * Fills one character of `code` per box. `current` answers the group as the page shows it now: components
@@ -21,7 +22,7 @@ export async function fillSplitInputs(
   stop = () => false,
 ): Promise<void> {
   const first = group.inputs[0];
-  const view = first?.ownerDocument.defaultView;
+  const view = first && viewOf(first);
   if (!first || !view || group.inputs.length !== code.length) return;
   await pasteInto(first, code, view);
   await settle(view);
@@ -51,10 +52,10 @@ export function readBoxes(group: SplitGroup): string {
 }
 
 /** Dispatches a paste of `code` on `box` (focused first). */
-async function pasteInto(box: HTMLInputElement, code: string, view: Window): Promise<void> {
+async function pasteInto(box: HTMLInputElement, code: string, view: View): Promise<void> {
   focusField(box);
   await nextTask(view);
-  const clipboardData = new (view as Window & typeof globalThis).DataTransfer();
+  const clipboardData = new view.DataTransfer();
   clipboardData.setData('text/plain', code);
   fire(box, 'Clipboard', 'paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
 }

@@ -1,4 +1,5 @@
 import { isFillable } from './is-fillable.ts';
+import { viewOf } from './view-of.ts';
 
 /**
  * Components whose visible boxes are not inputs: Vuetify's VOtpInput draws six slots as <div>s and takes the
@@ -15,7 +16,7 @@ export function findSlotProxy(input: HTMLInputElement, codeLength: number | unde
 function slotProxyCount(input: HTMLInputElement): number {
   // (find-otp-fields.ts only asks about inputs of a code type: never type=hidden.)
   if (!isReachable(input) || input.disabled || input.readOnly || !input.isConnected) return 0;
-  const style = input.ownerDocument.defaultView?.getComputedStyle(input);
+  const style = viewOf(input)?.getComputedStyle(input);
   if (!style || style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return 0;
   let node = input.parentElement;
   for (let level = 0; node && level < MAX_LEVELS; level++, node = node.parentElement) {

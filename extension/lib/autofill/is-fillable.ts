@@ -1,3 +1,5 @@
+import { viewOf } from './view-of.ts';
+
 /**
  * Whether a person could see and type into `element`: the autofill never writes where a person could not,
  * because that is exactly where bots get caught (honeypots) and where a wrong field hides.
@@ -19,7 +21,7 @@ export function isFillable(element: HTMLElement, memo: FillableMemo = new Map())
   if (!element.isConnected || input.disabled || input.readOnly || input.type === 'hidden') return false;
   // Honeypots hide from assistive tech and the tab order too (aria-hidden + tabindex=-1, seen on signup forms).
   if (element.getAttribute('aria-hidden') === 'true' && element.tabIndex < 0) return false;
-  const view = element.ownerDocument.defaultView;
+  const view = viewOf(element);
   if (!view) return false;
   if (hasLayout(element.ownerDocument, memo)) {
     // Geometry first: it rules out most hidden inputs (display:none has an empty rect) before any style walk.
