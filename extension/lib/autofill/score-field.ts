@@ -12,8 +12,8 @@ export function scoreField(inputs: readonly HTMLInputElement[], codeLength: numb
   const first = inputs[0];
   if (!first) return null;
   let hasOtpAutocomplete = false;
+  // (Every input is of a code type already: find-otp-fields.ts only scores those.)
   for (const input of inputs) {
-    if (!hasCodeType(input)) return null;
     const tokens = (input.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
     if (tokens.includes('one-time-code')) hasOtpAutocomplete = true;
     else if (tokens.some((token) => DENY_AUTOCOMPLETE.test(token))) return null;
