@@ -55,6 +55,8 @@ const LENGTH_TWICE =
 const COLLECT_ROOTS = 'extension/lib/autofill/collect-roots.ts';
 const FIELD_TEXT = 'extension/lib/autofill/field-text.ts';
 const STREAM_SERVER = 'relay/src/stream-server.ts';
+const FILL_INPUT = 'extension/lib/autofill/fill-input.ts';
+const FILL_SPLIT = 'extension/lib/autofill/fill-split-inputs.ts';
 const LOG_LINE =
   "Harmless: the text or fields of a debug/info log line, for whoever reads the relay's log; no client sees it.";
 const STREAM_CLOSE_REASON =
@@ -525,6 +527,77 @@ export const EXPLAINED: Explained[] = [
     why:
       'Equivalent: it adds a second sweep in the same millisecond as the last one, and within one millisecond ' +
       'no counter can become idle (that takes a send leaving the window or a lockout ending), so it finds nothing new.',
+  },
+  // autofill fill
+  ...[17, 21].map((line) => ({
+    file: line === 17 ? FILL_INPUT : FILL_SPLIT,
+    line,
+    mutator: 'ArrowFunction',
+    why: 'Equivalent: the default `stop` answering undefined instead of false stops nothing either; both are falsy.',
+  })),
+  {
+    file: FILL_SPLIT,
+    line: 42,
+    mutator: 'StringLiteral',
+    why:
+      'Equivalent: the loop runs while index < chars.length, so chars[index] always exists; the fallback is for the ' +
+      "type checker's noUncheckedIndexedAccess.",
+  },
+  ...(['ConditionalExpression', 'StringLiteral'] as const).map((mutator) => ({
+    file: FILL_INPUT,
+    line: 43,
+    mutator,
+    why:
+      "Equivalent: a code is 4–10 letters and digits (FoundCodeSchema, the issuer's alphabet), and every letter " +
+      "sorts after '9', so the lower bound of the digit test (char >= '0') decides nothing; the upper bound " +
+      '(tested with letters) does.',
+  })),
+  {
+    file: FILL_INPUT,
+    line: 51,
+    mutator: 'OptionalChaining',
+    why: 'Equivalent: eraseField takes an HTMLInputElement, which always has select().',
+  },
+  {
+    file: FILL_INPUT,
+    line: 78,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: activeElement is only null for a document without a root element, and the field we focus is in ' +
+      'its document, so there is always one (the body at least).',
+  },
+  {
+    file: FILL_INPUT,
+    line: 95,
+    mutator: 'OptionalChaining',
+    why:
+      "Equivalent: HTMLInputElement.prototype always has the value accessor, with a setter, in every window's own " +
+      'prototype; the chain only satisfies the type of getOwnPropertyDescriptor.',
+  },
+  ...(['ConditionalExpression', 'StringLiteral'] as const).map((mutator) => ({
+    file: FILL_INPUT,
+    line: 101,
+    mutator,
+    why:
+      "Equivalent: setValue is only called with 'deleteContentBackward' and 'insertFromPaste', whose data is null " +
+      "either way; the 'insertText' branch (data = the value) is never taken. (Its `true` and `!==` mutants, data " +
+      'on a paste, are killed.)',
+  })),
+  {
+    file: FILL_SPLIT,
+    line: 35,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: settling before the first pass as well only waits longer, where the page has just settled after ' +
+      'the erase (the settle before the loop); nothing is typed differently.',
+  },
+  {
+    file: FILL_SPLIT,
+    line: 59,
+    mutator: 'BooleanLiteral',
+    why:
+      'Harmless: a synthetic paste has no default action, and nothing reads whether the page cancelled it (we judge ' +
+      'by what the boxes hold afterwards), so a paste that cannot be cancelled does the same.',
   },
   // popup countdown model
   {

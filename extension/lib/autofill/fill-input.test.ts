@@ -114,6 +114,23 @@ describe('fillInput', () => {
     ]);
   });
 
+  it('sends the fallback write out of a shadow root as a paste whose text is not in data (it is a paste)', async () => {
+    page = pageWith('<otp-field id="host"></otp-field>');
+    const host = page.doc.getElementById('host') as HTMLElement;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<input id="otp">';
+    const input = root.getElementById('otp') as HTMLInputElement;
+    input.addEventListener('keydown', (event) => event.preventDefault());
+    const seen: Array<[string, string | null]> = [];
+    // A listener on the page outside the component, as a framework's root listener is.
+    page.doc.addEventListener('input', (event) =>
+      seen.push([(event as InputEvent).inputType, (event as InputEvent).data || null]),
+    );
+    await fillInput(input, '407182');
+    expect(seen).toEqual([['insertFromPaste', null]]);
+    expect(input.value).toBe('407182');
+  });
+
   it('sends the fallback write as a paste, to a React-controlled field whose keystrokes the page cancelled', async () => {
     const input = singleInput();
     const react = controlLikeReact(input);
@@ -301,6 +318,19 @@ describe('focusField', () => {
     // happy-dom's own focus() events, once each: none sent a second time by us.
     expect(seen.filter((line) => line === 'second:focus:first')).toHaveLength(1);
     expect(seen.filter((line) => line === 'first:blur:second')).toHaveLength(1);
+  });
+
+  it('in a window without focus, lets the focusin of a box in a shadow root reach the page', () => {
+    page = pageWith('<div id="host"></div>');
+    const doc = page.doc;
+    const root = (doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML = '<input id="inner">';
+    unfocusedWindow(doc);
+    const seen: string[] = [];
+    doc.addEventListener('focusin', (event) => seen.push(event.type));
+    focusField(root.getElementById('inner') as HTMLInputElement);
+    // (A browser retargets it to the host; happy-dom leaves the box as its target.)
+    expect(seen).toEqual(['focusin']);
   });
 
   it('finds the focused box inside a shadow root as the box before', () => {

@@ -276,6 +276,18 @@ describe('split boxes', () => {
     expect(readBoxes(group)).toBe('4071');
   });
 
+  it('ends the second pass where the page re-rendered fewer boxes after the first', async () => {
+    const boxes = boxesOf();
+    const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
+    let rendered = group;
+    boxes[5]?.addEventListener('input', () => {
+      if (boxes[0]) boxes[0].value = '9';
+      rendered = { ...group, inputs: boxes.slice(0, 4) };
+    });
+    await expect(fillSplitInputs(group, '407182', () => rendered)).resolves.toBeUndefined();
+    expect(readBoxes(group)).toBe('407182');
+  });
+
   it('fills boxes when the caller gives no stop (a fill nobody can interrupt)', async () => {
     const boxes = boxesOf();
     const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
