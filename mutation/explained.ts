@@ -529,15 +529,15 @@ export const EXPLAINED: Explained[] = [
       'no counter can become idle (that takes a send leaving the window or a lockout ending), so it finds nothing new.',
   },
   // autofill fill
-  ...[17, 21].map((line) => ({
-    file: line === 17 ? FILL_INPUT : FILL_SPLIT,
+  ...[18, 22].map((line) => ({
+    file: line === 18 ? FILL_INPUT : FILL_SPLIT,
     line,
     mutator: 'ArrowFunction',
     why: 'Equivalent: the default `stop` answering undefined instead of false stops nothing either; both are falsy.',
   })),
   {
     file: FILL_SPLIT,
-    line: 42,
+    line: 43,
     mutator: 'StringLiteral',
     why:
       'Equivalent: the loop runs while index < chars.length, so chars[index] always exists; the fallback is for the ' +
@@ -545,7 +545,7 @@ export const EXPLAINED: Explained[] = [
   },
   ...(['ConditionalExpression', 'StringLiteral'] as const).map((mutator) => ({
     file: FILL_INPUT,
-    line: 43,
+    line: 44,
     mutator,
     why:
       "Equivalent: a code is 4–10 letters and digits (FoundCodeSchema, the issuer's alphabet), and every letter " +
@@ -554,13 +554,13 @@ export const EXPLAINED: Explained[] = [
   })),
   {
     file: FILL_INPUT,
-    line: 51,
+    line: 52,
     mutator: 'OptionalChaining',
     why: 'Equivalent: eraseField takes an HTMLInputElement, which always has select().',
   },
   {
     file: FILL_INPUT,
-    line: 78,
+    line: 79,
     mutator: 'OptionalChaining',
     why:
       'Equivalent: activeElement is only null for a document without a root element, and the field we focus is in ' +
@@ -568,7 +568,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: FILL_INPUT,
-    line: 95,
+    line: 96,
     mutator: 'OptionalChaining',
     why:
       "Equivalent: HTMLInputElement.prototype always has the value accessor, with a setter, in every window's own " +
@@ -576,7 +576,7 @@ export const EXPLAINED: Explained[] = [
   },
   ...(['ConditionalExpression', 'StringLiteral'] as const).map((mutator) => ({
     file: FILL_INPUT,
-    line: 101,
+    line: 102,
     mutator,
     why:
       "Equivalent: setValue is only called with 'deleteContentBackward' and 'insertFromPaste', whose data is null " +
@@ -585,7 +585,7 @@ export const EXPLAINED: Explained[] = [
   })),
   {
     file: FILL_SPLIT,
-    line: 35,
+    line: 36,
     mutator: 'ConditionalExpression',
     why:
       'Equivalent: settling before the first pass as well only waits longer, where the page has just settled after ' +
@@ -593,7 +593,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: FILL_SPLIT,
-    line: 59,
+    line: 60,
     mutator: 'BooleanLiteral',
     why:
       'Harmless: a synthetic paste has no default action, and nothing reads whether the page cancelled it (we judge ' +
