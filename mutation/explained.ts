@@ -130,7 +130,7 @@ export const EXPLAINED: Explained[] = [
     line,
     mutator,
     why:
-      '`trusted` is read only here, after the challenge is cleared, where a client not trusted is one whose ' +
+      '`trusted` is read only in #receive (line 237), after the challenge is cleared, where a client not trusted is one whose ' +
       'proof just failed and that was closed with 4401 in the same turn. Equivalent for every client: its socket ' +
       'is CLOSING, and every frame goes through #sendText, which sends nothing to a socket that is not OPEN ' +
       '(stream-proof.test.ts sends a resume in flight after a wrong proof and gets only the challenge). The guard ' +
