@@ -4,7 +4,7 @@
  * - connecting / connected / reconnecting: the stream's own states.
  * - unreachable: nothing answers at the relay URL (checked over HTTP while the socket keeps failing).
  * - token-rejected: the relay answers 401 to our token, or what answers cannot prove it knows our token (another
- *   token, or another program on the relay's port); we stop retrying until the token changes or Reconnect.
+ *   token, or another program on the relay's port); we keep retrying, slowly, and at once when the token changes.
  * - refused: the relay answers HTTP with our token but refuses the stream (Host/Origin checks).
  */
 export type ConnectionStatus =
@@ -42,7 +42,7 @@ export const CONNECTION_HELP: Record<ConnectionStatus, { title: string; action: 
     title: 'The relay rejected our token',
     action:
       'The relay was probably restarted with a new token: pair again with the token it printed. (If it was not, ' +
-      'another program may be answering at its address: it was sent nothing.)',
+      'another program may be answering at its address: it was sent nothing, and we keep trying.)',
   },
   refused: {
     title: 'The relay refused the live stream',

@@ -124,11 +124,9 @@ export class StreamLink {
     try {
       const diagnosis = await diagnoseRelay(settings.relayUrl, settings.token, this.#options.fetch);
       if (this.#stream !== stream || stream.state === 'open') return;
-      if (diagnosis === 'token-rejected') {
-        // Retrying cannot help until the token changes (settings sync reconnects then).
-        stream.close();
-        this.#stream = null;
-      }
+      // A rejected token is not a reason to stop: what answered may be another program that took the relay's port
+      // while it was down (it was sent nothing), and the relay back on its port takes us in again. The stream's
+      // backoff keeps that to an attempt every 30 s at most; a new token (settings sync) reconnects at once.
       // HTTP takes our token yet the upgrade keeps failing: the relay refuses the stream itself (its Origin
       // allow-list lacks this extension id, or a proxy in between drops WebSockets).
       const refused = diagnosis === 'ok' && this.#failedInARow >= REFUSED_AFTER_FAILURES;

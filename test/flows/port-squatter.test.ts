@@ -10,7 +10,7 @@ import { useFlow } from '../harness/index.ts';
 describe('a process squatting on the relay’s port while the extension reconnects', () => {
   const flow = useFlow();
 
-  it('shows and fills nothing it pushes, and receives no token', async () => {
+  it('shows and fills nothing it pushes, receives no token, and the extension reconnects once the relay is back', async () => {
     const page = await flow.browser.newPage(`${flow.relay.url}/demo/`);
     const popup = await flow.browser.openPopup(page);
     await popup.waitForConnection('connected');
@@ -45,7 +45,17 @@ describe('a process squatting on the relay’s port while the extension reconnec
       await squatter.close();
     }
     await flow.relay.restart();
-  }, 90_000);
+    // The relay back on its port: the extension kept trying (at most 30 s apart) and is in again without a click.
+    await popup.waitForConnection('connected', 45_000);
+    const after = 'back@lumen-goods.example';
+    await flow.relay.client.createVerification({
+      to: after,
+      channel: 'email',
+      purpose: 'login',
+      origin: flow.relay.url,
+    });
+    await popup.waitForCode((await flow.relay.client.waitForMessage({ to: after })).code);
+  }, 150_000); // the squatter's turn, a restart, then the extension's reconnect backoff
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
