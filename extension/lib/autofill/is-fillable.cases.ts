@@ -36,7 +36,23 @@ export const CASES: Array<[name: string, html: string, fillable: boolean, needs?
     false,
   ],
   ['opacity 0.5', '<input id="target" style="opacity:0.5">', true],
+  ['opacity 0.1, the least that counts as seen', '<input id="target" style="opacity:0.1">', true],
+  ['an ancestor at opacity 0.1', '<div style="opacity:0.1"><input id="target"></div>', true],
+  [
+    "the field's own opacity times its parent's below 0.1",
+    '<div style="opacity:0.3"><input id="target" style="opacity:0.3"></div>',
+    false,
+  ],
   ['zero size', '<input id="target" style="width:0;height:0">', false],
+  // Without padding and border, so that the rect Chromium measures is the styled size too.
+  [
+    '4 px wide by style, the smallest a person can click',
+    '<input id="target" style="width:4px;padding:0;border:0">',
+    true,
+  ],
+  ['3.5 px wide by style', '<input id="target" style="width:3.5px;padding:0;border:0">', false],
+  ['4 px tall by style', '<input id="target" style="height:4px;padding:0;border:0">', true],
+  ['3.5 px tall by style', '<input id="target" style="height:3.5px;padding:0;border:0">', false],
   ['1px (sr-only)', '<input id="target" style="position:absolute;width:1px;height:1px;clip:rect(0,0,0,0)">', false],
   ['clip: rect(0,0,0,0) alone', '<input id="target" style="position:absolute;clip:rect(0,0,0,0)">', false],
   [
@@ -45,6 +61,7 @@ export const CASES: Array<[name: string, html: string, fillable: boolean, needs?
     false,
   ],
   ['clip-path inset(50%)', '<input id="target" style="clip-path: inset(50%)">', false],
+  ['clip-path inset(-50%), which grows the visible area', '<input id="target" style="clip-path: inset(-50%)">', true],
   ['a collapsed wrapper', '<div style="height:0;overflow:hidden"><input id="target"></div>', false],
   ['left:-9999px', '<input id="target" style="position:absolute;left:-9999px">', false, 'layout'],
   [
@@ -66,6 +83,16 @@ export const CASES: Array<[name: string, html: string, fillable: boolean, needs?
     false,
   ],
   ['a wrapper with overflow hidden, of normal size', '<div style="overflow:hidden"><input id="target"></div>', true],
+  [
+    'a 4 px wide wrapper with overflow hidden',
+    '<div style="width:4px;overflow:hidden"><input id="target"></div>',
+    true,
+  ],
+  [
+    'a 4 px tall wrapper with overflow hidden',
+    '<div style="height:4px;overflow:hidden"><input id="target"></div>',
+    true,
+  ],
   ['a zero-height wrapper whose overflow shows', '<div style="height:0"><input id="target"></div>', true],
   ['content-visibility:hidden', '<div style="content-visibility:hidden"><input id="target"></div>', false],
 ];
