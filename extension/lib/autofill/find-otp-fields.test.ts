@@ -46,6 +46,7 @@ describe('isFillable where the page has layout', () => {
     ['an input on the page', [100, 100, 200, 40], true],
     ['4 px wide, the smallest a person can click', [100, 100, 4, 40], true],
     ['3 px wide', [100, 100, 3, 40], false],
+    ['4 px tall', [100, 100, 200, 4], true],
     ['3 px tall', [100, 100, 200, 3], false],
     ['partly left of the page (its right edge on it)', [-150, 100, 200, 40], true],
     ['wholly left of the page (left:-9999px)', [-9999, 100, 200, 40], false],
@@ -75,6 +76,33 @@ describe('isFillable where the page has layout', () => {
     const target = page.doc.getElementById('target') as HTMLInputElement;
     layOut(page.doc, [[target, [100, 100, 200, 40]]]);
     Object.defineProperty(target, 'checkVisibility', { value: () => false });
+    expect(isFillable(target)).toBe(false);
+  });
+
+  it('asks checkVisibility about opacity too: a field slotted under a transparent shadow wrapper is hidden', () => {
+    // The style walk climbs the light DOM (field → host) and never meets the wrapper around the <slot>; Chromium's
+    // checkVisibility climbs the flat tree and, asked about opacity, finds it: without that option it says visible.
+    page = pageWith('<div id="host"><input id="target"></div>');
+    const host = page.doc.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<div style="opacity:0"><slot></slot></div>';
+    const target = page.doc.getElementById('target') as HTMLInputElement;
+    layOut(page.doc, [[target, [100, 100, 200, 40]]]);
+    Object.defineProperty(target, 'checkVisibility', {
+      value: (options?: { checkOpacity?: boolean }) => options?.checkOpacity !== true,
+    });
+    expect(isFillable(target)).toBe(false);
+  });
+
+  it.each<[string, Box]>([
+    ['no height (body margin 0, all else position:fixed)', [0, 0, 1280, 0]],
+    ['no width (a frame 0 px wide)', [0, 0, 0, 900]],
+  ])('judges by geometry a page whose root box has %s', (_name, root) => {
+    page = pageWith('<input id="target">');
+    const target = page.doc.getElementById('target') as HTMLInputElement;
+    layOut(page.doc, [
+      [page.doc.documentElement, root],
+      [target, [-9999, 100, 200, 40]],
+    ]);
     expect(isFillable(target)).toBe(false);
   });
 
