@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
 import { findOtpFields } from './find-otp-fields.ts';
+import { findSplitGroups } from './find-split-groups.ts';
 import { isFillable } from './is-fillable.ts';
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
@@ -147,6 +148,7 @@ describe('a row of wide boxes without maxlength (MUI)', () => {
     ['a box overlapping the one before by 1 px', (i) => (i === 3 ? { left: -9 } : {}), true],
     ['a box overlapping the one before by 2 px', (i) => (i === 3 ? { left: -10 } : {}), false],
     ['the boxes right to left', (i) => ({ left: -2 * i * 172 }), false],
+    ['the row starting left of the viewport (its first box cut by the edge)', () => ({ left: -200 }), true],
   ])('%s', (_name, shift, isRow) => {
     page = pageWith(MUI_ROW);
     layOut(page.doc, rowBoxes(page.doc, shift));
@@ -160,6 +162,13 @@ describe('a row of wide boxes without maxlength (MUI)', () => {
     expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
   });
 
+  it('is still a row when one already holds a character (the digit a person typed first)', () => {
+    page = pageWith(MUI_ROW);
+    (page.doc.querySelectorAll('input')[0] as HTMLInputElement).value = '1';
+    layOut(page.doc, rowBoxes(page.doc));
+    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(true);
+  });
+
   it('is no row when one already holds more than a character (a field, not a box)', () => {
     page = pageWith(MUI_ROW);
     (page.doc.querySelectorAll('input')[0] as HTMLInputElement).value = '12';
@@ -167,11 +176,24 @@ describe('a row of wide boxes without maxlength (MUI)', () => {
     expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
   });
 
-  it('is no row when the inputs have a maxlength that is not a box’s', () => {
+  it.each([
+    ['20', 20],
+    ['0 (they take no character)', 0],
+  ])('is no row when the inputs have a maxlength that is not a box’s: %s', (_name, maxLength) => {
     page = pageWith(MUI_ROW);
-    for (const input of inputs(page.doc)) input.maxLength = 20;
+    for (const input of inputs(page.doc)) input.maxLength = maxLength;
     layOut(page.doc, rowBoxes(page.doc));
     expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
+  });
+
+  it('is no group of three boxes and a wide field beside them (the field is no box, and they form no row)', () => {
+    page = pageWith(`<div class="row">${'<input maxlength="1">'.repeat(3)}<input type="text"></div>`);
+    const fields = inputs(page.doc);
+    layOut(page.doc, [
+      ...fields.slice(0, 3).map((input, index): [Element, Box] => [input, [100 + index * 48, 200, 40, 48]]),
+      [fields[3] as Element, [244, 200, 200, 48]],
+    ]);
+    expect(findSplitGroups(fields)).toEqual([]);
   });
 });
 
@@ -598,6 +620,11 @@ describe('split boxes (maxlength 1 or 2)', () => {
     ['a three-character field named otp is one', '<input id="box" name="otp" maxlength="3">', undefined, 'box'],
   ])('%s', (_name, html, codeLength, expected) => {
     expect(filled(html, codeLength)).toBe(expected);
+  });
+
+  it('are not taken from the shape of inputs in a page without layout (four text fields of a form)', () => {
+    page = pageWith(`<form>${'<input type="text">'.repeat(4)}</form>`);
+    expect(findSplitGroups(inputs(page.doc))).toEqual([]);
   });
 
   it('is named by the aria-label of a group that also holds another control', () => {
