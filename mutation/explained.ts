@@ -341,14 +341,6 @@ export const EXPLAINED: Explained[] = [
     mutator: 'StringLiteral',
     why: "Equivalent (the `?? ''` one): a text node's nodeValue is never null; the fallback is for the type.",
   },
-  {
-    file: 'extension/lib/autofill/is-fillable.ts',
-    line: 23,
-    mutator: 'BooleanLiteral',
-    why:
-      'Equivalent: a connected element of a page or frame always has a window (defaultView is null only for ' +
-      'documents made without one, which hold no page a person sees); the guard is for the type.',
-  },
   ...['ObjectLiteral', 'StringLiteral'].map((mutator) => ({
     file: FIELD_TEXT,
     line: 25,
@@ -357,14 +349,6 @@ export const EXPLAINED: Explained[] = [
       'Not reachable: scoreField, the only caller, returns before fieldText for an empty list of inputs; the ' +
       'guard is there for the type.',
   })),
-  {
-    file: 'extension/lib/autofill/find-split-groups.ts',
-    line: 22,
-    mutator: 'ConditionalExpression',
-    why:
-      'Equivalent: a container found again is set to the same boxes (the boxes under it, in the same order), ' +
-      'and a Map keeps its first insertion order: the groups are the same.',
-  },
   {
     file: FIELD_TEXT,
     line: 25,
@@ -527,6 +511,122 @@ export const EXPLAINED: Explained[] = [
     why:
       'Equivalent: it adds a second sweep in the same millisecond as the last one, and within one millisecond ' +
       'no counter can become idle (that takes a send leaving the window or a lockout ending), so it finds nothing new.',
+  },
+  // autofill field finding: is-fillable and split groups
+  ...['BooleanLiteral', 'ConditionalExpression'].map((mutator) => ({
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 25,
+    mutator,
+    why:
+      'Equivalent: every document the search reaches (the page, a same-origin frame’s) has a window; ' +
+      'defaultView is null only for documents a script makes (DOMParser, createHTMLDocument), which no ' +
+      'search root or frame leads to. The guard is for the type.',
+  })),
+  {
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 32,
+    mutator: 'BooleanLiteral',
+    why:
+      'Equivalent (the checkVisibilityCSS one; the checkOpacity one is tested): that option only makes ' +
+      'checkVisibility refuse an element whose own computed visibility is hidden or collapse, which line 36 ' +
+      'refuses from the same computed style right after.',
+  },
+  {
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 54,
+    mutator: 'ConditionalExpression',
+    why:
+      'Harmless: without reading the memo each field walks and reads its ancestors’ styles again and stores ' +
+      'the same values (nothing changes styles during a synchronous search): the answers are the same, only ' +
+      'the search is slower.',
+  },
+  {
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 57,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `true` one): under a hidden ancestor the value stays HIDDEN: HIDDEN (−1) times an ' +
+      'opacity (computed opacities are clamped to 0–1) is at most 0, below MIN_OPACITY, so the next line sets ' +
+      'HIDDEN again; only one style read more.',
+  },
+  {
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 60,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `false` one): a product below MIN_OPACITY kept instead of HIDDEN only shrinks further ' +
+      'down the tree (each opacity is at most 1), so the field’s own product is below MIN_OPACITY too and ' +
+      'isFillable answers false all the same.',
+  },
+  {
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 90,
+    mutator: 'ConditionalExpression',
+    why:
+      'Harmless: without reading the memo the root box is measured once per field instead of once per ' +
+      'search, with the same answer (layout is up to date after the first measure, and nothing changes it ' +
+      'during a synchronous search).',
+  },
+  ...['ConditionalExpression', 'LogicalOperator'].map((mutator) => ({
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 101,
+    mutator,
+    why:
+      'Equivalent: a connected element has no parent element only when it is the root element (its root ' +
+      'node the Document: nodeType 9, no `host`) or a top-level element of a shadow root (nodeType 11, with ' +
+      'a `host`); an unattached fragment is never reached (isFillable returns for unconnected elements first), ' +
+      'so either half alone, or either one true, decides the same (`document.host` is undefined, which the ' +
+      'walk takes as no parent).',
+  })),
+  ...['Regex', 'MethodExpression'].map((mutator) => ({
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 106,
+    mutator,
+    why:
+      'Equivalent (the anchors dropped, and no trim; the one-character number is tested): a computed width or ' +
+      'height is a plain decimal and px ("153.5px", used sizes come in 1/64 px steps) or a keyword, percentage ' +
+      'or function ("auto", "50%", "calc(50% - 2px)"), serialized with no spaces around and nothing after ' +
+      '"px": with or without ^, $ or trim the same values match.',
+  })),
+  {
+    file: 'extension/lib/autofill/is-fillable.ts',
+    line: 114,
+    mutator: 'Regex',
+    why:
+      'Equivalent (the `50%\\S*\\)` one; the `\\(\\S*50%` one is tested): a serialized inset() separates its ' +
+      'values with spaces, so what follows a 50% is ")" or a space, never another non-space character.',
+  },
+  {
+    file: 'extension/lib/autofill/find-split-groups.ts',
+    line: 20,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: the filter runs at once inside the loop body, where the loop condition has just found ' +
+      '`node` set; the `?.` is only there because TypeScript does not narrow a `let` inside a closure.',
+  },
+  {
+    file: 'extension/lib/autofill/find-split-groups.ts',
+    line: 22,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent: a container found again is set to the same boxes (the boxes under it, in the same order), ' +
+      'and a Map keeps its first insertion order: the groups are the same.',
+  },
+  {
+    file: 'extension/lib/autofill/find-split-groups.ts',
+    line: 44,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: the types are compared only when `first` exists, that is when the group has a first ' +
+      'input; the `?.` is for the type (noUncheckedIndexedAccess).',
+  },
+  {
+    file: 'extension/lib/autofill/find-split-groups.ts',
+    line: 49,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: the box before is read only for index ≥ 1 (index 0 stops at `index === 0`), so it exists; ' +
+      'the `?.` and `?? 0` are for the type (noUncheckedIndexedAccess).',
   },
   // autofill fill
   ...[18, 22].map((line) => ({
