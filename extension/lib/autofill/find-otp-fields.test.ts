@@ -96,7 +96,7 @@ describe('isFillable where the page has layout', () => {
 
   it.each<[string, Box]>([
     ['no height (body margin 0, all else position:fixed)', [0, 0, 1280, 0]],
-    ['no width (a frame 0 px wide)', [0, 0, 0, 900]],
+    ['no width (a frame of width="0", 4 px with its default borders, so searched)', [0, 0, 0, 900]],
   ])('judges by geometry a page whose root box has %s', (_name, root) => {
     page = pageWith('<input id="target">');
     const target = page.doc.getElementById('target') as HTMLInputElement;
