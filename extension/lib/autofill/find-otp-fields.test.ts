@@ -220,6 +220,17 @@ describe('boxes known by their shape', () => {
     const target = findOtpFields(page.doc, 6);
     expect(target?.kind === 'split' && target.inputs.length).toBe(split ? 6 : false);
   });
+
+  it('six of them for an 8-digit code: no field, nor one box alone, however much it says', () => {
+    // No maxlength (react-otp-input): only the group tells these are boxes, and each says one-time-code.
+    page = pageWith(RADIX_BOXES.replaceAll('maxlength="6"', 'autocomplete="one-time-code"'));
+    layOut(
+      page.doc,
+      inputs(page.doc).map((input, index): [Element, Box] => [input, [100 + index * 48, 200, 40, 48]]),
+    );
+    expect(findOtpFields(page.doc, 6)?.kind).toBe('split');
+    expect(findOtpFields(page.doc, 8)).toBeNull();
+  });
 });
 
 /** The single field found for a 6-digit code, by its id, or null. */
@@ -418,6 +429,19 @@ describe('how much a single field looks like the place for a 6-digit code', () =
     ['"code", type=number, 6 characters long', '<input id="field" name="code" type="number" maxlength="6">', true],
     ['"code", 8 characters long', '<input id="field" name="code" inputmode="numeric" maxlength="8">', false],
     ['"otp", 4 characters long: the code cannot fit', '<input id="field" name="otp" maxlength="4">', false],
+    // maxLength is -1 without the attribute, 0 for maxlength="0": neither is a length to hold the code to
+    // (the fill writes through the value setter, which maxlength does not limit).
+    ['"otp", maxlength 0: read as no limit', '<input id="field" name="otp" maxlength="0">', true],
+    [
+      'nothing of its own, a verification heading above, one numeric hint',
+      '<h2>Two-step verification</h2><div><input id="field" inputmode="numeric"></div>',
+      false,
+    ],
+    [
+      'nothing of its own, a verification heading above, two numeric hints',
+      '<h2>Two-step verification</h2><div><input id="field" type="tel" inputmode="numeric"></div>',
+      true,
+    ],
     [
       'every numeric hint and 6 long, but nothing says code',
       '<p>Your pin</p><input id="field" type="tel" inputmode="numeric" pattern="\\d*" maxlength="6">',
@@ -451,6 +475,16 @@ describe('how much a single field looks like the place for a 6-digit code', () =
     ['"otp", type=email', '<input id="field" name="otp" type="email">', false],
   ])('%s', (_name, html, found) => {
     expect(singleField(html)).toBe(found ? 'field' : null);
+  });
+
+  it('reads inputmode the way the browser reflects it, in any case (inputmode="Numeric")', () => {
+    page = pageWith('<h2>Two-step verification</h2><div><input id="field" type="tel" inputmode="Numeric"></div>');
+    const field = page.doc.getElementById('field') as HTMLInputElement;
+    // The HTML standard reflects inputmode limited to its known values, in lower case (Chromium does);
+    // happy-dom hands the attribute back as written.
+    Object.defineProperty(field, 'inputMode', { get: () => 'numeric' });
+    const target = findOtpFields(page.doc, 6);
+    expect(target?.kind === 'single' && target.input).toBe(field);
   });
 
   it('of two fields alike, takes the first', () => {
@@ -502,6 +536,15 @@ describe('a hidden input behind slots that are not inputs (Vuetify VOtpInput)', 
     ['two wrappers between it and the slots', slotsPage({ depth: 2 }), true],
     ['three wrappers between it and the slots', slotsPage({ depth: 3 }), false],
     ['slots of the same kind with more classes', slotsPage({ slot: `<div class="slot filled">${SPACER}</div>` }), true],
+    ['slots that hold no input at all', slotsPage({ slot: '<div class="slot"></div>' }), true],
+    [
+      'slots in a wrapper of their own beside it',
+      slotsPage({ slot: '' }).replace(
+        '<input id',
+        `<div class="slots">${'<div class="slot"></div>'.repeat(6)}</div><input id`,
+      ),
+      true,
+    ],
     [
       'slots that hold an input a person reaches (then they are fields, not slots)',
       slotsPage({ slot: '<div class="slot"><input></div>' }),
@@ -602,6 +645,7 @@ describe('split boxes (maxlength 1 or 2)', () => {
 
   it.each<[string, string, number | undefined, number | string | null]>([
     ['4 boxes', boxes(4), 4, 4],
+    ['6 boxes, the code’s length not known', boxes(6), undefined, 6],
     ['3 boxes are no group', boxes(3), undefined, null],
     ['10 boxes', boxes(10), 10, 10],
     ['11 boxes are no group', boxes(11), undefined, null],
@@ -616,6 +660,12 @@ describe('split boxes (maxlength 1 or 2)', () => {
       null,
     ],
     ['one box named otp alone is no field', '<input id="box" name="otp" maxlength="1">', 6, null],
+    [
+      'one box named otp alone, the length not known, is no field',
+      '<input id="box" name="otp" maxlength="1">',
+      undefined,
+      null,
+    ],
     ['a two-character box named otp alone is no field', '<input id="box" name="otp" maxlength="2">', undefined, null],
     ['a three-character field named otp is one', '<input id="box" name="otp" maxlength="3">', undefined, 'box'],
   ])('%s', (_name, html, codeLength, expected) => {

@@ -59,3 +59,15 @@ describe('matchKeywords', () => {
     expect(matchKeywords(normalizeText(text), LISTS[list])).toBe(expected);
   });
 });
+
+describe('one keyword entry', () => {
+  // A list of its own per case: each compiles its regex in the test that reads it.
+  it.each<[string, string, boolean]>([
+    ['验证码', '请输入短信验证码', true], // Chinese has no spaces between words: matched inside the sentence
+    ['รหัสยืนยัน', 'กรอกรหัสยืนยัน', true], // Thai neither
+    ['pin', 'shipping', false], // Latin words only whole
+    ['pin', 'enter pin', true],
+  ])('%s in %s → %s', (entry, text, expected) => {
+    expect(matchKeywords(normalizeText(text), [entry])).toBe(expected);
+  });
+});
