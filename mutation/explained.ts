@@ -628,6 +628,135 @@ export const EXPLAINED: Explained[] = [
       'Equivalent: the box before is read only for index ≥ 1 (index 0 stops at `index === 0`), so it exists; ' +
       'the `?.` and `?? 0` are for the type (noUncheckedIndexedAccess).',
   },
+
+  // autofill field finding: field text, scoring, keywords
+  {
+    file: FIELD_TEXT,
+    line: 71,
+    mutator: 'OptionalChaining',
+    why:
+      'Not reachable: commonAncestor is only asked about the inputs of one field or one group, never an empty ' +
+      'list (fieldText returns before it for none), so inputs[0] is always there; the chain is for the type.',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 72,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: the callback runs synchronously inside the loop test, just after `node &&` found node set, ' +
+      'so `node?.` never meets null; the chain is for the type (node is a `let` the closure captures).',
+  },
+  {
+    file: FIELD_TEXT,
+    line: 113,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: the walker is rooted at an element and shows only the text nodes below it (it does not ' +
+      'enter shadow roots), and the parent of each is that element or one inside it: parentElement is never null.',
+  },
+  {
+    file: 'extension/lib/autofill/find-slot-proxy.ts',
+    line: 19,
+    mutator: 'OptionalChaining',
+    why:
+      'Equivalent: the line before returned for an input that is not connected, and a connected input of the ' +
+      'trees collect-roots.ts hands over (the page, its open shadow roots, same-origin frames) always has a ' +
+      'window; the chain is for the type.',
+  },
+  {
+    file: 'extension/lib/autofill/find-slot-proxy.ts',
+    line: 40,
+    mutator: 'StringLiteral',
+    why:
+      'Equivalent: the text only stands in for a child without a class. A class token never holds a space, so ' +
+      'no child\'s first class is "Stryker was here!": classless children still share one key, apart from ' +
+      'every classed one, and the counts are the same.',
+  },
+  {
+    file: 'extension/lib/autofill/match-keywords.ts',
+    line: 9,
+    mutator: 'Regex',
+    why:
+      'Equivalent (the one without `+`): each separator of a run becomes a space of its own instead of one ' +
+      'space for the run, and the next replace collapses every run of whitespace to one space.',
+  },
+  {
+    file: 'extension/lib/autofill/match-keywords.ts',
+    line: 21,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `true` one): the regex is built again on every call instead of once per list; built ' +
+      'from the same list it is the same regex, and without the g flag it keeps no lastIndex between tests.',
+  },
+  ...['ConditionalExpression', 'StringLiteral'].map((mutator) => ({
+    file: 'extension/lib/autofill/match-keywords.ts',
+    line: 39,
+    mutator,
+    why:
+      "Equivalent: the empty-text test only spares a regex run. No entry of any language's lists matches the " +
+      "empty string (checked over all of them), so testing '' answers false as well; and the text is " +
+      'normalized, lower case, so it is never "Stryker was here!".',
+  })),
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 13,
+    mutator: 'ConditionalExpression',
+    why:
+      'Not reachable: findOtpFields scores groups of 4–10 boxes and single inputs ([input]), never an empty ' +
+      'list; the guard narrows inputs[0] for the type.',
+  },
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 17,
+    mutator: 'StringLiteral',
+    why:
+      'Equivalent: without an autocomplete attribute the tokens become "stryker", "was" and "here!" instead ' +
+      'of "": none is one-time-code or a whole field name of DENY_AUTOCOMPLETE (anchored at both ends), as "" is not.',
+  },
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 17,
+    mutator: 'Regex',
+    why:
+      'Equivalent (the `/\\s/` one): split on single spaces, an autocomplete value with runs of whitespace ' +
+      'gives empty tokens beside the real ones; an empty token is neither one-time-code nor a denied field name.',
+  },
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 46,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `codeLength !== undefined` half set to true): without a length the last comparison is ' +
+      '`maxLength < undefined`, false for every number, so the field is not refused either way.',
+  },
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 47,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `codeLength !== undefined` half set to true): without a length the comparison is ' +
+      '`maxLength === undefined`, false for every number, so no points are added either way.',
+  },
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 63,
+    mutator: 'StringLiteral',
+    why:
+      "Equivalent: the attribute is only read when inputMode is '': no attribute, or a value that is none of " +
+      'its keywords (the HTML standard reflects inputmode limited to known values, in every Chromium an MV3 ' +
+      'extension runs in; happy-dom hands back the attribute itself). Such a value is not "numeric" or ' +
+      '"decimal" as written either, so reading another attribute, or "Stryker was here!" for a missing one, ' +
+      'gives no hint all the same.',
+  },
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 66,
+    mutator: 'StringLiteral',
+    why:
+      'Equivalent: the fallback for a field without a pattern; "Stryker was here!" holds no \\d and no [0-9], ' +
+      "as '' does not, so there is no hint either way.",
+  },
+
   // autofill fill
   ...[18, 22].map((line) => ({
     file: line === 18 ? FILL_INPUT : FILL_SPLIT,
