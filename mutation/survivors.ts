@@ -1,6 +1,6 @@
 /**
  * `npm run mutate -- --survivors [name …]`: run again only the mutants a module's kept result left undetected
- * (after tests were added for them), and keep every other mutant's status from that result. Sound only while
+ * (after tests were added for them), or whose run errored, and keep every other mutant's status from that result. Sound only while
  * the mutated files are exactly as they were measured, so it refuses otherwise: the other mutants' killing
  * tests still exist, but a changed line would be a different mutant.
  */
@@ -24,6 +24,9 @@ import {
 export function sourcesOf(files: readonly string[]): Record<string, string> {
   return Object.fromEntries(files.map((file) => [file, createHash('sha256').update(readFileSync(file)).digest('hex')]));
 }
+
+/** What a survivors run runs again: mutants left undetected, and those whose test run crashed (not scored). */
+const toRerun = (mutant: SlimMutant) => isUndetected(mutant) || mutant.status === 'RuntimeError';
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 
@@ -77,7 +80,7 @@ export async function survivorRanges(module: MutationModule, kept: ModuleResult)
     { plugins: null, excludedMutations: [], ignorers: [] },
   );
   const ranges = new Set<string>();
-  for (const survivor of kept.mutants.filter(isUndetected)) {
+  for (const survivor of kept.mutants.filter(toRerun)) {
     const ends = mutants
       .filter(
         (mutant) =>
@@ -105,7 +108,7 @@ export function mergeRerun(kept: SlimMutant[], rerun: SlimMutant[]): SlimMutant[
   const merged = kept.map((mutant) => {
     const index = pool.findIndex((fresh) => sameMutant(fresh, mutant));
     if (index === -1) {
-      if (isUndetected(mutant)) {
+      if (toRerun(mutant)) {
         throw new Error(`survivor ${mutant.file}:${mutant.line} ${mutant.mutator} was not run again`);
       }
       return mutant;
