@@ -3,7 +3,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { armLoadedTab } from './arm-loaded-tab.ts';
 import { type StoredCode, toStoredCode } from './code-store.ts';
-import { ARM_SCRIPT_FILE, AUTOFILL_SCRIPT_FILE } from './content-bridge.ts';
+import { AUTOFILL_SCRIPT_FILE, PART_FILES } from './content-bridge.ts';
 import { message, T0 } from './testing/relay-events.ts';
 
 const ORIGIN = 'https://seller.example.com';
@@ -33,8 +33,10 @@ describe('armLoadedTab (tabs.onUpdated: a page that loads after its code arrived
       .mockResolvedValue({ ok: false, reason: 'armed' } as never);
     const inject = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
     expect(await armLoadedTab(tabId, COMPLETE, tab, codeFor, { ...ON, skewMs: 60_000 })).toBe(true);
-    // The auto-fill watch part first (a page with a copy of autofill.js may lack it), then the script itself.
-    expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [ARM_SCRIPT_FILE] });
+    // The auto-fill watch and every shape part first (a page with a copy of autofill.js may lack them), then
+    // the script itself.
+    const armParts = [PART_FILES.arm, PART_FILES.roots, PART_FILES.slots, PART_FILES.split];
+    expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: armParts });
     expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [AUTOFILL_SCRIPT_FILE] });
     expect(send).toHaveBeenLastCalledWith(
       tabId,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { type PartName, SHAPE_PARTS } from './autofill/autofill-parts.ts';
 import { pageLanguages } from './autofill/page-languages.ts';
 import type { ContentRequest, FillResponse } from './messages.ts';
 
@@ -9,9 +10,17 @@ import type { ContentRequest, FillResponse } from './messages.ts';
  * so the background injects this file only into the tab that needs it, when it needs it.
  */
 export const AUTOFILL_SCRIPT_FILE = '/autofill.js';
-/** The parts of it only some requests need (autofill/autofill-parts.ts), built from entrypoints/autofill-*.ts. */
-export const ARM_SCRIPT_FILE = '/autofill-arm.js';
-export const SUBMIT_SCRIPT_FILE = '/autofill-submit.js';
+/**
+ * The parts of it only some requests or pages need (autofill/autofill-parts.ts), each built from
+ * entrypoints/autofill-<name>.ts.
+ */
+export const PART_FILES = {
+  arm: '/autofill-arm.js',
+  submit: '/autofill-submit.js',
+  roots: '/autofill-roots.js',
+  slots: '/autofill-slots.js',
+  split: '/autofill-split.js',
+} as const satisfies Record<PartName, string>;
 // WXT types `files` as the paths it knows from the entrypoints it has seen (its generated PublicPath).
 type InjectableFiles = NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>;
 
@@ -21,31 +30,59 @@ const FillResponseSchema = z.union([
     ok: z.literal(false),
     reason: z.enum(['wrong-origin', 'no-field', 'typed', 'not-accepted', 'armed', 'bad-request']),
   }),
+  z.object({ ok: z.literal(false), reason: z.literal('needs-parts'), parts: z.array(z.enum(SHAPE_PARTS)).min(1) }),
 ]);
 
-export type BridgeResult = FillResponse | { ok: false; reason: 'unreachable' };
+/** What the caller gets: never `needs-parts`, which the bridge answers itself. */
+export type BridgeResult = Exclude<FillResponse, { reason: 'needs-parts' }> | { ok: false; reason: 'unreachable' };
+type Answer = FillResponse | { ok: false; reason: 'unreachable' };
 
 /**
  * Sends a request to the tab's top frame (the script walks same-origin iframes itself). When no copy of the
  * autofill script answers there yet, injects it (activeTab after a user gesture, or our host permission) and
  * asks again. Asking first keeps a frame that already has a copy (an armed page, a second Fill) from parsing
  * the script again; the script itself also makes sure only one copy listens per frame. The parts the request
- * needs (the auto-fill watch for an arm, submit-after-fill when that is on: autofill/autofill-parts.ts) are
- * injected before it is sent, since a frame's copy may be from a request that needed none; a part injected
- * again replaces its first copy.
+ * needs (the auto-fill watch and every shape part for an arm, submit-after-fill when that is on:
+ * autofill/autofill-parts.ts) are injected before it is sent, since a frame's copy may be from a request that
+ * needed none; a part injected again replaces its first copy. When the script answers that the page may have
+ * a shape whose part it lacks (`needs-parts`), those parts are injected and the request sent again, a round
+ * per part at most, each round bringing a part not injected yet (frames and shadow roots first, then what is
+ * inside them); a script that still asks gets `no-field`, the answer of a search that found nothing.
  */
 export async function sendToContentScript(tabId: number, request: ContentRequest): Promise<BridgeResult> {
-  const parts = partFiles(request);
+  const parts = partsFor(request);
+  const injected = new Set<PartName>(parts);
+  let answer = await firstAnswer(tabId, request, parts);
+  for (let round = 0; round < SHAPE_PARTS.length; round++) {
+    if (answer.ok || answer.reason !== 'needs-parts') return answer;
+    const missing = answer.parts.filter((part) => !injected.has(part));
+    if (missing.length === 0) break;
+    for (const part of missing) injected.add(part);
+    try {
+      await inject(
+        tabId,
+        missing.map((part) => PART_FILES[part]),
+      );
+      answer = parseResponse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
+    } catch {
+      return { ok: false, reason: 'unreachable' };
+    }
+  }
+  return answer.ok || answer.reason !== 'needs-parts' ? answer : { ok: false, reason: 'no-field' };
+}
+
+async function firstAnswer(tabId: number, request: ContentRequest, parts: PartName[]): Promise<Answer> {
+  const files = parts.map((part) => PART_FILES[part]);
   let partsIn = false;
   try {
-    if (parts.length > 0) await inject(tabId, parts);
+    if (files.length > 0) await inject(tabId, files);
     partsIn = true;
     return parseResponse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
   } catch {
     // "Could not establish connection. Receiving end does not exist.": not injected into this document yet.
   }
   try {
-    await inject(tabId, [...(partsIn ? [] : parts), ...(await scriptFiles(tabId))]);
+    await inject(tabId, [...(partsIn ? [] : files), ...(await scriptFiles(tabId))]);
     return parseResponse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
   } catch {
     // No permission for this tab (a site not granted, chrome:// pages, the web store) or the tab went away.
@@ -70,10 +107,11 @@ async function scriptFiles(tabId: number): Promise<string[]> {
   return [...packs, AUTOFILL_SCRIPT_FILE];
 }
 
-function partFiles(request: ContentRequest): string[] {
+/** The parts a request needs whatever the page: an arm's watch cannot know what the page will become. */
+function partsFor(request: ContentRequest): PartName[] {
   return [
-    ...(request.type === 'otp-relay/arm' ? [ARM_SCRIPT_FILE] : []),
-    ...(request.submit ? [SUBMIT_SCRIPT_FILE] : []),
+    ...(request.type === 'otp-relay/arm' ? (['arm', ...SHAPE_PARTS] as const) : []),
+    ...(request.submit ? (['submit'] as const) : []),
   ];
 }
 
@@ -84,7 +122,7 @@ async function inject(tabId: number, files: string[]): Promise<void> {
   });
 }
 
-function parseResponse(value: unknown): BridgeResult {
+function parseResponse(value: unknown): Answer {
   const parsed = FillResponseSchema.safeParse(value);
   return parsed.success ? parsed.data : { ok: false, reason: 'bad-request' };
 }

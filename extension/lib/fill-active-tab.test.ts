@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { toStoredCode } from './code-store.ts';
-import { AUTOFILL_SCRIPT_FILE, SUBMIT_SCRIPT_FILE } from './content-bridge.ts';
+import { AUTOFILL_SCRIPT_FILE, PART_FILES } from './content-bridge.ts';
 import { fillActiveTab } from './fill-active-tab.ts';
 import { message } from './testing/relay-events.ts';
 
@@ -41,7 +41,7 @@ describe('fillActiveTab', () => {
     const outcome = await fillActiveTab(CODE, true);
     expect(outcome).toMatchObject({ ok: true, fields: 6 });
     // Submit after fill is a part of its own, injected only for a request that submits.
-    expect(inject).toHaveBeenCalledExactlyOnceWith({ target: { tabId, frameIds: [0] }, files: [SUBMIT_SCRIPT_FILE] });
+    expect(inject).toHaveBeenCalledExactlyOnceWith({ target: { tabId, frameIds: [0] }, files: [PART_FILES.submit] });
     expect(send).toHaveBeenCalledWith(
       tabId,
       { type: 'otp-relay/fill', code: CODE.code, origin: CODE.origin, submit: true },
@@ -59,7 +59,7 @@ describe('fillActiveTab', () => {
     expect(await fillActiveTab(CODE, false)).toMatchObject({ ok: true });
     expect(inject).toHaveBeenCalledWith({ target: { tabId, frameIds: [0] }, files: [AUTOFILL_SCRIPT_FILE] });
     expect(inject).not.toHaveBeenCalledWith(
-      expect.objectContaining({ files: expect.arrayContaining([SUBMIT_SCRIPT_FILE]) }),
+      expect.objectContaining({ files: expect.arrayContaining([PART_FILES.submit]) }),
     );
     expect(send).toHaveBeenCalledTimes(2);
   });

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sleep } from '../test-kit/autofill-page.ts';
-import { armRequest } from './autofill/arm-request.ts';
-import { registerPart } from './autofill/autofill-parts.ts';
-import { submitForm } from './autofill/submit-form.ts';
+import { registerParts } from '../test-kit/autofill-parts.ts';
+import type { PartName } from './autofill/autofill-parts.ts';
+import { frameGlobal } from './autofill/frame-global.ts';
 import { installAutofillListener } from './install-autofill-listener.ts';
 import type { FillResponse } from './messages.ts';
 
@@ -60,8 +60,7 @@ const fill = (extra: object = {}) => ({
 beforeEach(() => {
   document.body.innerHTML = CODE_STEP;
   // The parts content-bridge.ts injects beside the script for arm requests and submit-after-fill.
-  registerPart('arm', armRequest);
-  registerPart('submit', submitForm);
+  registerParts();
 });
 
 afterEach(() => {
@@ -132,7 +131,7 @@ describe('installAutofillListener', () => {
     ],
     ['a fill that submits, without the submit part', 'submit', fill({ submit: true })],
   ])('refuses %s (content-bridge.ts injects it first), and fills nothing', async (_name, part, request) => {
-    delete (globalThis as Record<symbol, Record<string, unknown>>)[Symbol.for('otp-relay/autofill-parts')]?.[part];
+    delete frameGlobal().parts?.[part as PartName];
     start();
     expect(await send(request)).toEqual([{ ok: false, reason: 'bad-request' }]);
     expect(otpField().value).toBe('');

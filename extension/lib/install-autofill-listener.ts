@@ -1,11 +1,10 @@
 import { browser } from 'wxt/browser';
-import { autofillDocument, isExactOrigin, SUBMIT_KIT } from './autofill/autofill-document.ts';
+import { autofillDocument, fail, isExactOrigin } from './autofill/autofill-document.ts';
 import { autofillPart } from './autofill/autofill-parts.ts';
-import { collectRoots } from './autofill/collect-roots.ts';
+import { searchRoots } from './autofill/find-otp-fields.ts';
+import { frameGlobal } from './autofill/frame-global.ts';
+import { PART_KIT } from './autofill/part-kit.ts';
 import { type ContentRequest, type FillResponse, isContentRequest } from './messages.ts';
-
-/** Where the running copy's uninstall lives: the extension's isolated world of this frame (pages cannot see it). */
-const INSTALLED = Symbol.for('otp-relay/autofill-listener');
 
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (response: FillResponse) => void) => boolean;
 
@@ -14,33 +13,37 @@ type Listener = (message: unknown, sender: { id?: string }, sendResponse: (respo
  * It is injected on demand (see content-bridge.ts), never declared for every page, and stays small: no zod
  * (requests are checked by hand with `isContentRequest`), no UI, no WXT content-script context. An arm needs
  * the auto-fill watch and a request with `submit` the submit-after-fill part (autofill-parts.ts), which
- * content-bridge.ts injects beside this script for those requests; without it the request is refused.
+ * content-bridge.ts injects beside this script for those requests; without it the request is refused. A fill
+ * on a page that may have a shape whose part is missing answers `needs-parts` (autofill-document.ts), and the
+ * bridge injects it and asks again; an arm comes with every shape part (its watch cannot know what the page
+ * will become).
  *
  * At most one copy listens per frame, the newest: a second injection (after an extension reload orphaned the
  * first copy, or a race between two injections) stops the older copy and its watch before listening, so a
  * request is never answered, or filled, twice. Returns the uninstall (tests).
  */
 export function installAutofillListener(): () => void {
-  const global = globalThis as { [INSTALLED]?: () => void };
-  global[INSTALLED]?.();
+  // The running copy's uninstall lives in the frame's global (the extension's isolated world: pages cannot see it).
+  const shared = frameGlobal();
+  shared.uninstall?.();
 
   let disarm: (() => void) | undefined;
   const handle = async (request: ContentRequest): Promise<FillResponse> => {
-    if (!isExactOrigin(request.origin, location.origin)) return { ok: false, reason: 'wrong-origin' };
+    if (!isExactOrigin(request.origin, location.origin)) return fail('wrong-origin');
     disarm?.();
     disarm = undefined;
     const submitPart = autofillPart('submit');
     const arm = autofillPart('arm');
     if ((request.submit && !submitPart) || (request.type === 'otp-relay/arm' && !arm)) {
-      return { ok: false, reason: 'bad-request' };
+      return fail('bad-request');
     }
-    const submit = request.submit && !!submitPart && ((input: HTMLInputElement) => submitPart(input, SUBMIT_KIT));
+    const submit = request.submit && !!submitPart && ((input: HTMLInputElement) => submitPart(input, PART_KIT));
     // (`!arm`: an arm request without its part was refused above.)
     if (request.type === 'otp-relay/fill' || !arm) return autofillDocument(document, request.code, { submit });
     const armed = arm(
       request,
       () => autofillDocument(document, request.code, { submit, keepTyped: true }),
-      collectRoots,
+      searchRoots,
     );
     disarm = armed.stop;
     return armed.result;
@@ -50,11 +53,11 @@ export function installAutofillListener(): () => void {
     // Only our own worker talks to us (runtime.onMessage carries nothing else, but a message that is not one
     // of ours gets a plain refusal, never a fill).
     if (sender.id !== browser.runtime.id || !isContentRequest(message)) {
-      sendResponse({ ok: false, reason: 'bad-request' });
+      sendResponse(fail('bad-request'));
       return false;
     }
     // A fill waits for the page between keys: answer when it is done (true keeps the channel open).
-    void handle(message).then(sendResponse, () => sendResponse({ ok: false, reason: 'not-accepted' }));
+    void handle(message).then(sendResponse, () => sendResponse(fail('not-accepted')));
     return true;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -67,8 +70,8 @@ export function installAutofillListener(): () => void {
     } catch {
       // An orphaned copy (its extension was reloaded) has no runtime left to unhook from.
     }
-    if (global[INSTALLED] === uninstall) delete global[INSTALLED];
+    if (shared.uninstall === uninstall) delete shared.uninstall;
   };
-  global[INSTALLED] = uninstall;
+  shared.uninstall = uninstall;
   return uninstall;
 }

@@ -1,3 +1,5 @@
+import type { ShapePart } from './autofill/autofill-parts.ts';
+
 /**
  * Messages from the background worker to the injected autofill script (entrypoints/autofill.ts; contract
  * between the two). That script must stay small (no zod there): it checks these shapes by hand with
@@ -25,7 +27,12 @@ export type ContentRequest = FillRequest | ArmRequest;
 
 export type FillResponse =
   | { ok: true; fields: number }
-  | { ok: false; reason: 'wrong-origin' | 'no-field' | 'typed' | 'not-accepted' | 'armed' | 'bad-request' };
+  | { ok: false; reason: 'wrong-origin' | 'no-field' | 'typed' | 'not-accepted' | 'armed' | 'bad-request' }
+  /**
+   * The page may have a shape whose part of the autofill script (lib/autofill/autofill-parts.ts) this frame
+   * lacks. Nothing was done: inject those, ask again.
+   */
+  | { ok: false; reason: 'needs-parts'; parts: ShapePart[] };
 
 /**
  * The autofill script to the background, for an arm that answered `armed`: the watch ended later, with a fill

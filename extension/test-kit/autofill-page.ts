@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TreeWalker, Window } from 'happy-dom';
 import { registerKeywords, resetKeywords } from '../lib/autofill/active-keywords.ts';
+import { ENGLISH_BUTTONS } from '../lib/autofill/keywords.ts';
 import { LANGUAGE_KEYWORDS } from '../lib/autofill/language-keywords.ts';
 import { pageLanguages } from '../lib/autofill/page-languages.ts';
 
@@ -136,5 +137,7 @@ export function controlLikeReact(input: HTMLInputElement): { state: () => string
  */
 export function usePageLanguages(doc: Document): void {
   resetKeywords();
+  // (The English button words come with the submit part, which a page with submit-after-fill also gets.)
+  registerKeywords('en', ENGLISH_BUTTONS);
   for (const language of pageLanguages(doc, [])) registerKeywords(language, LANGUAGE_KEYWORDS[language]);
 }

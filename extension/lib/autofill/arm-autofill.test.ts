@@ -1,14 +1,18 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageWith, sleep, type TestPage } from '../../test-kit/autofill-page.ts';
+import { registerParts } from '../../test-kit/autofill-parts.ts';
 import { type ArmOptions, armAutofill as armWatch } from './arm-autofill.ts';
 import { autofillDocument } from './autofill-document.ts';
-import { collectRoots } from './collect-roots.ts';
+import { searchRoots } from './find-otp-fields.ts';
 
-/** The watch as autofill.js runs it (install-autofill-listener.ts): an auto-fill attempt, over collectRoots. */
+// Every part of the autofill script, as the background injects them where a page may need them.
+beforeAll(() => registerParts());
+
+/** The watch as autofill.js runs it (install-autofill-listener.ts): an auto-fill attempt, over searchRoots. */
 function armAutofill(doc: Document, code: string, options: Omit<ArmOptions, 'roots'> & { submit: false }) {
   const fill = () => autofillDocument(doc, code, { submit: options.submit, keepTyped: true });
-  return armWatch(doc, fill, { ...options, roots: collectRoots });
+  return armWatch(doc, fill, { ...options, roots: searchRoots });
 }
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.

@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
+import { registerParts } from '../../test-kit/autofill-parts.ts';
 import { autofillDocument } from './autofill-document.ts';
+
+// Every part of the autofill script, as the background injects them where a page may need them.
+beforeAll(() => registerParts());
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });

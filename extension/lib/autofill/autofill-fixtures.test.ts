@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { codeFor, FIXTURES_DIR, fixturePage, type TestPage, usePageLanguages } from '../../test-kit/autofill-page.ts';
-import { autofillDocument } from './autofill-document.ts';
+import { fillAsTheBridgeDoes } from '../../test-kit/autofill-parts.ts';
+import type { PartName } from './autofill-parts.ts';
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -45,7 +46,9 @@ function expectedValue(input: HTMLInputElement, code: string): string | undefine
  * Every fixture page under fixtures/ is loaded into its own happy-dom window at the origin the code is for,
  * and filled once. The fixture itself says what must be filled with what: `data-expect="code"` on an input
  * that must receive the whole code, `data-expect="N"` on a split box that must receive character N. Every
- * other input must keep the value it had, and a fixture without `data-expect` must not be filled at all.
+ * other input must keep the value it had, and a fixture without `data-expect` must not be filled at all. The
+ * frame starts with autofill.js alone and gets the parts it asks for (autofill-parts.ts), as in the extension:
+ * a shape the search failed to ask for would leave its field unfilled or fill the wrong one.
  */
 describe.each(files.filter((file) => !NEEDS_LAYOUT.includes(file)))('%s', (file) => {
   it('fills exactly the fields the fixture marks, with the code, and nothing else', async () => {
@@ -58,13 +61,31 @@ describe.each(files.filter((file) => !NEEDS_LAYOUT.includes(file)))('%s', (file)
     const before = inputs.map((input) => input.value);
     const marked = inputs.filter((input) => input.hasAttribute('data-expect'));
 
-    const result = await autofillDocument(doc, code, { submit: false });
+    const { result } = await fillAsTheBridgeDoes(doc, code, { submit: false });
 
     expect(result).toEqual(marked.length > 0 ? { ok: true, fields: marked.length } : { ok: false, reason: 'no-field' });
     inputs.forEach((input, index) => {
       const label = `${input.outerHTML.slice(0, 120)}`;
       expect(input.value, label).toBe(expectedValue(input, code) ?? before[index]);
     });
+  });
+});
+
+describe('the parts a page asks for (autofill.js alone first)', () => {
+  it.each<[string, PartName[]]>([
+    ['otp-relay-demo-login-single.html', []],
+    ['amazon-otp-code.html', []],
+    ['google-two-step-verification.html', []],
+    ['shadow-dom-otp-component.html', ['roots']],
+    ['same-origin-iframe-otp.html', ['roots']],
+    ['slots-over-hidden-input.html', ['slots']],
+    ['split-4-boxes-bank.html', ['split']],
+    ['stripe-sms-split-3-3.html', ['split']],
+  ])('%s: %j', async (file, parts) => {
+    page = fixturePage(file);
+    usePageLanguages(page.doc);
+    const { asked } = await fillAsTheBridgeDoes(page.doc, codeFor(file), { submit: false });
+    expect(asked).toEqual(parts);
   });
 });
 

@@ -1,5 +1,3 @@
-import { isFillable } from './is-fillable.ts';
-
 /** A tree the autofill searches: the document, an open shadow root, or a same-origin frame's document. */
 export type SearchRoot = Document | ShadowRoot;
 
@@ -8,22 +6,25 @@ export type SearchRoot = Document | ShadowRoot;
  * Cross-origin frames are never entered: the browser hands us no `contentDocument` for them, and we also
  * require the frame's origin to equal ours, because a code is bound to one exact origin (SPEC "Extension").
  * `about:blank` and `srcdoc` frames inherit their parent's origin, so they count as ours unless sandboxed
- * without `allow-same-origin`. Frames that are themselves hidden are skipped with everything in them.
+ * without `allow-same-origin`. Frames that are themselves hidden (`visible`: is-fillable.ts) are skipped with
+ * everything in them. A part of its own (autofill-parts.ts: most pages have neither), given `visible` by
+ * autofill.js so that it ships no copy of it.
  */
-export function collectRoots(root: SearchRoot): SearchRoot[] {
+export function collectRoots(root: SearchRoot, visible: (element: HTMLElement) => boolean): SearchRoot[] {
   const roots: SearchRoot[] = [];
-  walk(root, originOf(documentOf(root)), roots);
+  walk(root, originOf(documentOf(root)), roots, visible);
   return roots;
 }
 
-function walk(root: SearchRoot, origin: string, roots: SearchRoot[]): void {
+function walk(root: SearchRoot, origin: string, roots: SearchRoot[], visible: (element: HTMLElement) => boolean): void {
   roots.push(root);
   for (const element of root.querySelectorAll('*')) {
     const shadow = (element as HTMLElement).shadowRoot;
-    if (shadow) walk(shadow, origin, roots);
+    if (shadow) walk(shadow, origin, roots, visible);
     if (element.localName === 'iframe' || element.localName === 'frame') {
-      const frameDoc = sameOriginDocument(element as HTMLIFrameElement, origin);
-      if (frameDoc) walk(frameDoc, origin, roots);
+      const frame = element as HTMLIFrameElement;
+      const frameDoc = visible(frame) ? sameOriginDocument(frame, origin) : null;
+      if (frameDoc) walk(frameDoc, origin, roots, visible);
     }
   }
 }
@@ -31,7 +32,6 @@ function walk(root: SearchRoot, origin: string, roots: SearchRoot[]): void {
 function sameOriginDocument(frame: HTMLIFrameElement, origin: string): Document | null {
   const sandbox = frame.getAttribute('sandbox');
   if (sandbox !== null && !sandbox.split(/\s+/).includes('allow-same-origin')) return null;
-  if (!isFillable(frame)) return null;
   let doc: Document | null = null;
   try {
     doc = frame.contentDocument;

@@ -29,7 +29,7 @@ export async function fillInput(input: HTMLInputElement, text: string, stop = ()
   if (stop()) return;
   // The page ate some keystrokes (a keydown handler that only accepts trusted events, a mask that lost
   // track): set the whole value at once, still through the native setter and an input event.
-  if (!holds(input, text)) setValue(input, text, 'insertFromPaste');
+  if (unformatted(input) !== text) setValue(input, text, 'insertFromPaste');
   fire(input, '', 'change', { bubbles: true });
 }
 
@@ -41,8 +41,8 @@ export function typeChar(input: HTMLInputElement, char: string, replace: boolean
   const code = char.toUpperCase();
   // keyCode/which are deprecated but still what many OTP widgets read (e.g. `e.keyCode >= 48 && <= 57`).
   const keyCode = code.charCodeAt(0);
-  const keys = { ...EVENT, key: char, code: char >= '0' && char <= '9' ? `Digit${char}` : `Key${code}`, keyCode };
-  press(input, { ...keys, which: keyCode }, char, replace ? char : undefined);
+  const key = char >= '0' && char <= '9' ? `Digit${char}` : `Key${code}`;
+  press(input, { ...EVENT, key: char, code: key, keyCode, which: keyCode }, char, replace ? char : undefined);
 }
 
 /** Backspace over the whole field, as a person undoing a wrong entry does (the page may handle the key). */
@@ -77,7 +77,8 @@ export function focusField(input: HTMLInputElement): void {
   const doc = input.ownerDocument;
   let previous = doc.activeElement;
   while (previous?.shadowRoot?.activeElement) previous = previous.shadowRoot.activeElement;
-  if (!doc.defaultView || previous === input) return;
+  // (In a document without a window nothing happens: focus() does nothing there, and fire() sends nothing.)
+  if (previous === input) return;
   input.focus();
   if (doc.hasFocus()) return;
   if (previous && previous !== doc.body) focusEvents(previous, 'blur', 'focusout', input);
@@ -97,15 +98,19 @@ export function setNativeValue(input: HTMLInputElement, value: string): void {
 }
 
 /** The whole value at once (not key by key), then the `input` event a framework's listener needs to see it. */
-export function setValue(input: HTMLInputElement, value: string, inputType: string): void {
+export function setValue(
+  input: HTMLInputElement,
+  value: string,
+  inputType: 'deleteContentBackward' | 'insertFromPaste',
+): void {
   setNativeValue(input, value);
-  const data = inputType === 'insertText' ? value : null;
-  fire(input, 'Input', 'input', { bubbles: true, composed: true, inputType, data });
+  // (`data` is for typed text; a paste's is in its clipboard, a deletion has none.)
+  fire(input, 'Input', 'input', { bubbles: true, composed: true, inputType, data: null });
 }
 
 /** What the field holds the way a code check reads it: formatting the page added (spaces, dashes) left out. */
-export function holds(input: HTMLInputElement, text: string): boolean {
-  return input.value.replace(/[\s-]/g, '') === text;
+export function unformatted(input: HTMLInputElement): string {
+  return input.value.replace(/[\s-]/g, '');
 }
 
 const EVENT = { bubbles: true, cancelable: true, composed: true };

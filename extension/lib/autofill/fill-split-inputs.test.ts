@@ -1,8 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { controlLikeReact, pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
+import { registerParts } from '../../test-kit/autofill-parts.ts';
 import { autofillDocument } from './autofill-document.ts';
 import { fillSplitInputs, readBoxes } from './fill-split-inputs.ts';
+import { PART_KIT } from './part-kit.ts';
+
+// Every part of the autofill script, as the background injects them where a page may need them.
+beforeAll(() => registerParts());
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -258,6 +263,7 @@ describe('split boxes', () => {
       group,
       '407182',
       () => group,
+      PART_KIT,
       () => person,
     );
     expect(keys).toEqual(['0', '1', '2']);
@@ -272,7 +278,7 @@ describe('split boxes', () => {
     boxes[1]?.addEventListener('input', () => {
       rendered = fewer;
     });
-    await expect(fillSplitInputs(group, '407182', () => rendered)).resolves.toBeUndefined();
+    await expect(fillSplitInputs(group, '407182', () => rendered, PART_KIT)).resolves.toBeUndefined();
     expect(readBoxes(group)).toBe('4071');
   });
 
@@ -284,14 +290,14 @@ describe('split boxes', () => {
       if (boxes[0]) boxes[0].value = '9';
       rendered = { ...group, inputs: boxes.slice(0, 4) };
     });
-    await expect(fillSplitInputs(group, '407182', () => rendered)).resolves.toBeUndefined();
+    await expect(fillSplitInputs(group, '407182', () => rendered, PART_KIT)).resolves.toBeUndefined();
     expect(readBoxes(group)).toBe('407182');
   });
 
   it('fills boxes when the caller gives no stop (a fill nobody can interrupt)', async () => {
     const boxes = boxesOf();
     const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
-    await fillSplitInputs(group, '407182', () => group);
+    await fillSplitInputs(group, '407182', () => group, PART_KIT);
     expect(readBoxes(group)).toBe('407182');
   });
 
@@ -304,9 +310,9 @@ describe('split boxes', () => {
       box.addEventListener('paste', () => pastes.push('paste'));
     }
     const group = { container: boxes[0]?.parentElement as Element, inputs: boxes };
-    await fillSplitInputs(group, '4071', () => group);
+    await fillSplitInputs(group, '4071', () => group, PART_KIT);
     const none = { container: group.container, inputs: [] };
-    await expect(fillSplitInputs(none, '', () => none)).resolves.toBeUndefined();
+    await expect(fillSplitInputs(none, '', () => none, PART_KIT)).resolves.toBeUndefined();
     expect(keys).toEqual([]);
     expect(pastes).toEqual([]);
     expect(readBoxes(group)).toBe('');
@@ -319,7 +325,7 @@ describe('split boxes', () => {
     container.append(...inputs);
     doc.body.append(container);
     const group = { container, inputs };
-    await expect(fillSplitInputs(group, '407182', () => group)).resolves.toBeUndefined();
+    await expect(fillSplitInputs(group, '407182', () => group, PART_KIT)).resolves.toBeUndefined();
     expect(readBoxes(group)).toBe('');
   });
 
@@ -366,7 +372,7 @@ describe('split boxes', () => {
         box.value = '407182'[index] ?? '';
       });
     });
-    await fillSplitInputs(group, '407182', () => group);
+    await fillSplitInputs(group, '407182', () => group, PART_KIT);
     expect(pasted).toEqual(['407182']);
     expect(readBoxes(group)).toBe('407182');
   });

@@ -1,7 +1,53 @@
-import { eraseField, fire, focusField, typeChar } from './fill-input.ts';
-import type { SplitGroup } from './find-split-groups.ts';
-import { nextTask, settle } from './next-task.ts';
+import type { eraseField, fire, focusField, typeChar } from './fill-input.ts';
+import type { OtpTarget } from './find-otp-fields.ts';
+import { findSplitGroups, type SplitGroup } from './find-split-groups.ts';
+import type { nextTask, settle } from './next-task.ts';
 import { type View, viewOf } from './view-of.ts';
+
+/**
+ * What the split fill uses of autofill.js (part-kit.ts): this file ships as a part of its own
+ * (autofill-parts.ts: only pages with split boxes need it), so it is handed the helpers instead of bundling
+ * a second copy of them.
+ */
+export interface FillKit {
+  erase: typeof eraseField;
+  fire: typeof fire;
+  focus: typeof focusField;
+  type: typeof typeChar;
+  task: typeof nextTask;
+  settle: typeof settle;
+}
+
+/** A group of split boxes as a place for the code; `group` is the boxes as they were found. */
+export interface SplitTarget extends OtpTarget {
+  group: SplitGroup;
+}
+
+/**
+ * The groups of split boxes among `inputs` (find-split-groups.ts), each as a target: its `inputs()` and
+ * `read()` are the group as the page shows it now (when a re-render replaced boxes, `refind` — the search
+ * again — finds the new ones), its `fill` is fillSplitInputs.
+ */
+export function splitTargets(
+  inputs: readonly HTMLInputElement[],
+  refind: () => OtpTarget | null,
+  kit: FillKit,
+): SplitTarget[] {
+  return findSplitGroups(inputs).map((group) => {
+    let now = group;
+    const current = () => {
+      const again = now.inputs.every((input) => input.isConnected) ? null : refind();
+      if (again && 'group' in again) now = (again as SplitTarget).group;
+      return now;
+    };
+    return {
+      group,
+      inputs: () => current().inputs,
+      read: () => readBoxes(current()),
+      fill: (code, stop) => fillSplitInputs(group, code, current, kit, stop),
+    };
+  });
+}
 
 /**
  * Fills one character of `code` per box. `current` answers the group as the page shows it now: components
@@ -19,16 +65,18 @@ export async function fillSplitInputs(
   group: SplitGroup,
   code: string,
   current: () => SplitGroup,
+  kit: FillKit,
   stop = () => false,
 ): Promise<void> {
+  const { erase, focus, task, settle } = kit;
   const first = group.inputs[0];
   const view = first && viewOf(first);
   if (!first || !view || group.inputs.length !== code.length) return;
-  await pasteInto(first, code, view);
+  await pasteInto(first, code, view, kit);
   await settle(view);
   const after = current();
   if (readBoxes(after) === code || stop()) return;
-  for (const box of after.inputs) eraseField(box);
+  for (const box of after.inputs) erase(box);
   await settle(view);
   // Box by box; then a second pass for boxes a page's handler emptied or overwrote after we moved on.
   const chars = [...code];
@@ -38,10 +86,10 @@ export async function fillSplitInputs(
       const box = current().inputs[index];
       if (pass && box?.value === chars[index]) continue;
       if (!box || stop()) return;
-      focusField(box);
-      await nextTask(view);
-      typeChar(box, chars[index] ?? '', true);
-      await nextTask(view);
+      focus(box);
+      await task(view);
+      kit.type(box, chars[index] ?? '', true);
+      await task(view);
     }
   }
 }
@@ -52,10 +100,10 @@ export function readBoxes(group: SplitGroup): string {
 }
 
 /** Dispatches a paste of `code` on `box` (focused first). */
-async function pasteInto(box: HTMLInputElement, code: string, view: View): Promise<void> {
-  focusField(box);
-  await nextTask(view);
+async function pasteInto(box: HTMLInputElement, code: string, view: View, kit: FillKit): Promise<void> {
+  kit.focus(box);
+  await kit.task(view);
   const clipboardData = new view.DataTransfer();
   clipboardData.setData('text/plain', code);
-  fire(box, 'Clipboard', 'paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+  kit.fire(box, 'Clipboard', 'paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
 }

@@ -1,9 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
-import { findOtpFields } from './find-otp-fields.ts';
+import { registerParts } from '../../test-kit/autofill-parts.ts';
+import { findOtpFields, type OtpTarget } from './find-otp-fields.ts';
 import { findSplitGroups } from './find-split-groups.ts';
 import { isFillable } from './is-fillable.ts';
+
+// Every part of the autofill script, as the background injects them where a page may need them.
+beforeAll(() => registerParts());
+
+/** What a target is: 'split' (split boxes: the split part's target) or 'single'; null for none. */
+const shapeOf = (target: OtpTarget | null | undefined) => (target ? ('group' in target ? 'split' : 'single') : null);
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -134,8 +141,8 @@ describe('a row of wide boxes without maxlength (MUI)', () => {
     page = pageWith(MUI_ROW);
     layOut(page.doc, rowBoxes(page.doc));
     const target = findOtpFields(page.doc, 6);
-    expect(target?.kind).toBe('split');
-    expect(target?.kind === 'split' && target.inputs).toEqual(inputs(page.doc));
+    expect(shapeOf(target)).toBe('split');
+    expect(shapeOf(target) === 'split' && target?.inputs()).toEqual(inputs(page.doc));
   });
 
   it.each<[string, (index: number) => Partial<Record<'left' | 'top' | 'width', number>>, boolean]>([
@@ -152,28 +159,28 @@ describe('a row of wide boxes without maxlength (MUI)', () => {
   ])('%s', (_name, shift, isRow) => {
     page = pageWith(MUI_ROW);
     layOut(page.doc, rowBoxes(page.doc, shift));
-    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(isRow);
+    expect(shapeOf(findOtpFields(page.doc, 6)) === 'split').toBe(isRow);
   });
 
   it('is no row when one of them is of another type', () => {
     page = pageWith(MUI_ROW);
     (page.doc.querySelectorAll('input')[2] as HTMLInputElement).type = 'tel';
     layOut(page.doc, rowBoxes(page.doc));
-    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
+    expect(shapeOf(findOtpFields(page.doc, 6)) === 'split').toBe(false);
   });
 
   it('is still a row when one already holds a character (the digit a person typed first)', () => {
     page = pageWith(MUI_ROW);
     (page.doc.querySelectorAll('input')[0] as HTMLInputElement).value = '1';
     layOut(page.doc, rowBoxes(page.doc));
-    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(true);
+    expect(shapeOf(findOtpFields(page.doc, 6)) === 'split').toBe(true);
   });
 
   it('is no row when one already holds more than a character (a field, not a box)', () => {
     page = pageWith(MUI_ROW);
     (page.doc.querySelectorAll('input')[0] as HTMLInputElement).value = '12';
     layOut(page.doc, rowBoxes(page.doc));
-    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
+    expect(shapeOf(findOtpFields(page.doc, 6)) === 'split').toBe(false);
   });
 
   it.each([
@@ -183,7 +190,7 @@ describe('a row of wide boxes without maxlength (MUI)', () => {
     page = pageWith(MUI_ROW);
     for (const input of inputs(page.doc)) input.maxLength = maxLength;
     layOut(page.doc, rowBoxes(page.doc));
-    expect(findOtpFields(page.doc, 6)?.kind === 'split').toBe(false);
+    expect(shapeOf(findOtpFields(page.doc, 6)) === 'split').toBe(false);
   });
 
   it('is no group of three boxes and a wide field beside them (the field is no box, and they form no row)', () => {
@@ -218,7 +225,7 @@ describe('boxes known by their shape', () => {
       ]),
     );
     const target = findOtpFields(page.doc, 6);
-    expect(target?.kind === 'split' && target.inputs.length).toBe(split ? 6 : false);
+    expect(shapeOf(target) === 'split' && target?.inputs().length).toBe(split ? 6 : false);
   });
 
   it('six of them for an 8-digit code: no field, nor one box alone, however much it says', () => {
@@ -228,7 +235,7 @@ describe('boxes known by their shape', () => {
       page.doc,
       inputs(page.doc).map((input, index): [Element, Box] => [input, [100 + index * 48, 200, 40, 48]]),
     );
-    expect(findOtpFields(page.doc, 6)?.kind).toBe('split');
+    expect(shapeOf(findOtpFields(page.doc, 6))).toBe('split');
     expect(findOtpFields(page.doc, 8)).toBeNull();
   });
 });
@@ -237,7 +244,7 @@ describe('boxes known by their shape', () => {
 function singleField(html: string): string | null {
   page = pageWith(html);
   const target = findOtpFields(page.doc, 6);
-  return target?.kind === 'single' ? target.input.id : target && 'split';
+  return shapeOf(target) === 'single' ? (target?.inputs()[0]?.id ?? null) : target && 'split';
 }
 
 describe('what the page around a field says', () => {
@@ -290,7 +297,7 @@ describe('what the page around a field says', () => {
     const shadow = (page.doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
     shadow.innerHTML = '<div><input id="field" name="code"></div>';
     const target = findOtpFields(page.doc, 6);
-    expect(target?.kind === 'single' && target.input).toBe(shadow.getElementById('field'));
+    expect(shapeOf(target) === 'single' && target?.inputs()[0]).toBe(shadow.getElementById('field'));
   });
 });
 
@@ -336,7 +343,9 @@ describe('which frames are searched', () => {
   /** The field findOtpFields picks on the page, as the document it lives in and its id. */
   const found = (doc: Document) => {
     const target = findOtpFields(doc, 6);
-    return target?.kind === 'single' ? [target.input.ownerDocument === doc ? 'page' : 'frame', target.input.id] : null;
+    return shapeOf(target) === 'single'
+      ? [target?.inputs()[0]?.ownerDocument === doc ? 'page' : 'frame', target?.inputs()[0]?.id]
+      : null;
   };
   const srcdoc = CODE_FORM.replaceAll('"', "'");
 
@@ -390,7 +399,7 @@ describe('which frames are searched', () => {
       const shadow = host.attachShadow({ mode: 'open' });
       shadow.append(doc.querySelector('iframe') as HTMLIFrameElement);
       const target = findOtpFields(shadow, 6);
-      expect(target?.kind === 'single' && target.input).toBe(inner?.doc.getElementById('c'));
+      expect(shapeOf(target) === 'single' && target?.inputs()[0]).toBe(inner?.doc.getElementById('c'));
     } finally {
       await inner?.close();
       await outer?.close();
@@ -484,7 +493,7 @@ describe('how much a single field looks like the place for a 6-digit code', () =
     // happy-dom hands the attribute back as written.
     Object.defineProperty(field, 'inputMode', { get: () => 'numeric' });
     const target = findOtpFields(page.doc, 6);
-    expect(target?.kind === 'single' && target.input).toBe(field);
+    expect(shapeOf(target) === 'single' && target?.inputs()[0]).toBe(field);
   });
 
   it('of two fields alike, takes the first', () => {
@@ -503,7 +512,7 @@ describe('how much a single field looks like the place for a 6-digit code', () =
       `<input id="field" name="otp" type="tel" inputmode="numeric" maxlength="6">
        <div>${'<input maxlength="1" name="otp">'.repeat(6)}</div>`,
     );
-    expect(findOtpFields(page.doc, 6)?.kind).toBe('split');
+    expect(shapeOf(findOtpFields(page.doc, 6))).toBe('split');
   });
 });
 
@@ -518,7 +527,7 @@ describe('a hidden input behind slots that are not inputs (Vuetify VOtpInput)', 
   const proxyFound = (html: string, codeLength: number | undefined) => {
     page = pageWith(html);
     const target = findOtpFields(page.doc, codeLength);
-    return target?.kind === 'single' && target.input.id === 'proxy';
+    return shapeOf(target) === 'single' && target?.inputs()[0]?.id === 'proxy';
   };
 
   it.each<[string, string, boolean]>([
@@ -640,7 +649,7 @@ describe('split boxes (maxlength 1 or 2)', () => {
     page = pageWith(html);
     const target = findOtpFields(page.doc, codeLength);
     if (!target) return null;
-    return target.kind === 'split' ? target.inputs.length : target.input.id;
+    return shapeOf(target) === 'split' ? target?.inputs().length : target?.inputs()[0]?.id;
   };
 
   it.each<[string, string, number | undefined, number | string | null]>([
@@ -681,13 +690,13 @@ describe('split boxes (maxlength 1 or 2)', () => {
     page = pageWith(
       `<div role="group" aria-label="Verification code">${'<input maxlength="1">'.repeat(6)}<input type="checkbox"></div>`,
     );
-    expect(findOtpFields(page.doc, 6)?.kind).toBe('split');
+    expect(shapeOf(findOtpFields(page.doc, 6))).toBe('split');
   });
 
   it('of two groups alike, fills the first', () => {
     page = pageWith(`<div id="one">${boxes(6)}</div><div id="two">${boxes(6)}</div>`);
     const target = findOtpFields(page.doc, 6);
-    expect(target?.kind === 'split' && target.inputs.every((input) => input.closest('#one'))).toBe(true);
+    expect(shapeOf(target) === 'split' && target?.inputs().every((input) => input.closest('#one'))).toBe(true);
   });
 
   it('groups boxes three and three around a dash as one field (Stripe, Slack)', () => {
@@ -695,6 +704,6 @@ describe('split boxes (maxlength 1 or 2)', () => {
       `<div role="group" aria-label="Verification code"><div>${BOX.repeat(3)}</div><span>–</span><div>${BOX.repeat(3)}</div></div>`,
     );
     const target = findOtpFields(page.doc, 6);
-    expect(target?.kind === 'split' && target.inputs).toEqual([...page.doc.querySelectorAll('input')]);
+    expect(shapeOf(target) === 'split' && target?.inputs()).toEqual([...page.doc.querySelectorAll('input')]);
   });
 });

@@ -1,4 +1,3 @@
-import { isFillable } from './is-fillable.ts';
 import { viewOf } from './view-of.ts';
 
 /**
@@ -6,14 +5,19 @@ import { viewOf } from './view-of.ts';
  * keys in ONE real input, 1px wide and transparent, that a click on any slot focuses (issue 14). That input
  * fails isFillable on purpose (the same recipe hides honeypots); it is still the code field when a person can
  * reach it (focusable, not aria-hidden, not display:none) and it sits beside 4–10 visible, repeated slots.
- * True when `input` is such a proxy with as many slots as the code has characters.
+ * True when `input` is such a proxy with as many slots as the code has characters. A part of its own
+ * (autofill-parts.ts: few pages have one), given `visible` (is-fillable.ts) by autofill.js.
  */
-export function findSlotProxy(input: HTMLInputElement, codeLength: number | undefined): boolean {
-  const slots = slotProxyCount(input);
+export function findSlotProxy(
+  input: HTMLInputElement,
+  codeLength: number | undefined,
+  visible: (element: HTMLElement) => boolean,
+): boolean {
+  const slots = slotProxyCount(input, visible);
   return slots > 0 && (codeLength === undefined || slots === codeLength);
 }
 
-function slotProxyCount(input: HTMLInputElement): number {
+function slotProxyCount(input: HTMLInputElement, visible: (element: HTMLElement) => boolean): number {
   // (find-otp-fields.ts only asks about inputs of a code type: never type=hidden.)
   if (!isReachable(input) || input.disabled || input.readOnly || !input.isConnected) return 0;
   const style = viewOf(input)?.getComputedStyle(input);
@@ -21,7 +25,7 @@ function slotProxyCount(input: HTMLInputElement): number {
   let node = input.parentElement;
   for (let level = 0; node && level < MAX_LEVELS; level++, node = node.parentElement) {
     const slots = Math.max(repeatedChildren(node), ...[...node.children].map(repeatedChildren));
-    if (slots >= MIN_SLOTS && slots <= MAX_SLOTS) return isFillable(node as HTMLElement) ? slots : 0;
+    if (slots >= MIN_SLOTS && slots <= MAX_SLOTS) return visible(node as HTMLElement) ? slots : 0;
   }
   return 0;
 }

@@ -50,7 +50,7 @@ function isRow(group: readonly HTMLInputElement[]): boolean {
   );
 }
 
-const MIN_BOXES = 4;
+export const MIN_BOXES = 4;
 const MAX_BOXES = 10;
 const MAX_LEVELS = 4;
 const MAX_BOX_PX = 64;

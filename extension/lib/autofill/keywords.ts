@@ -1,6 +1,6 @@
 /**
  * Every word the autofill heuristics read, listed once, as data: English here (it ships inside the injected
- * autofill script), the sellers' other languages in language-keywords.ts (each injected beside it only into a
+ * autofill script, but for the button lists: ENGLISH_BUTTONS), the sellers' other languages in language-keywords.ts (each injected beside it only into a
  * page in that language; see page-languages.ts). Issue 14: the seven languages together were two thirds of the
  * injected script.
  *
@@ -40,31 +40,50 @@ export interface KeywordSet {
 export const ENGLISH: KeywordSet = {
   strong: [
     't?otp*', // otp, otpCode, otp_input, otp1, otpinput, totp
-    'one time (code|passcode|password|pin)|2fa|mfa|2sv|two ?factor|(2|two) step|passcode',
-    'verif(ication|y) ?code|(confirmation|authentication|login|sign in|email) code|auth ?code|authenticator|sms ?code',
-    'code (we sent|sent to)|we sent (you )?a code',
-    'enter the code', // google-two-step-verification: the only name of the field
-    'digit code', // "Enter the 6-digit code": tiktok-shop-seller-login
+    // Words, as one entry (folded into one string by the build, as below).
+    [
+      'one time (code|passcode|password|pin)|2fa|mfa|2sv|two ?factor|(2|two) step|passcode',
+      'verif(ication|y) ?code|(confirmation|authentication|login|sign in|email) code|auth ?code|authenticator|sms ?code',
+      'code (we sent|sent to)|we sent (you )?a code',
+      'enter the code', // google-two-step-verification: the only name of the field
+      'digit code', // "Enter the 6-digit code": tiktok-shop-seller-login
+    ].join('|'),
   ],
   weak: ['code|pin|token|verif(y|ication)|digits?'],
   denyHard: [
-    'promo*', // checkout-promo-code
-    'coupon*', // coupon-code-before-sms-step: a 6-digit numeric coupon box on a page about verification codes
-    '(voucher|redeem|referral|post(al|code)|zip|cvv|cvc)*',
-    '(discount|gift)*', // checkout-promo-code, gift-card-redeem
-    'invit*', // referral-invitation-code
-    'cardnumber*', // credit-card-cvc
-    'search*', // help-center-search
-    'captcha*', // image-captcha-english: id="captchacharacters"
-    'birth*', // date-of-birth-boxes: KYC forms split DDMMYYYY into 8 one-digit boxes
-    '(recovery|backup) code', // github-recovery-code
-    'redemption|post code|(card|account) number|credit card|cc (num(ber)?|csc|exp)|csc|cvn|expir(y|ation)',
-    'query|recaptcha|dob|date of birth|iban|routing|quantity|qty|amount',
+    // Prefixes, as one entry (the build folds the join into one string: fewer bytes in autofill.js).
+    `(${[
+      'promo', // checkout-promo-code
+      'coupon', // coupon-code-before-sms-step: a 6-digit numeric coupon box on a page about verification codes
+      'voucher|redeem|referral|post(al|code)|zip|cvv|cvc',
+      'discount|gift', // checkout-promo-code, gift-card-redeem
+      'invit', // referral-invitation-code
+      'cardnumber', // credit-card-cvc
+      'search', // help-center-search
+      'captcha', // image-captcha-english: id="captchacharacters"
+      'birth', // date-of-birth-boxes: KYC forms split DDMMYYYY into 8 one-digit boxes
+    ].join('|')})*`,
+    // Words, as one entry.
+    [
+      '(recovery|backup) code', // github-recovery-code
+      'redemption|post code|(card|account) number|credit card|cc (num(ber)?|csc|exp)|csc|cvn|expir(y|ation)',
+      'query|recaptcha|dob|date of birth|iban|routing|quantity|qty|amount',
+    ].join('|'),
   ],
   denySoft: ['phone|mobile|tel(ephone)?|msisdn|passw(or)?d|pwd|e ?mail|user ?name|name|city|country|birthday'],
+  // The button lists are ENGLISH_BUTTONS: only submit-after-fill reads them, and it brings them.
+  submit: [],
+  resend: [],
+};
+
+/**
+ * The English button lists, shipped with submit-after-fill (entrypoints/autofill-submit.ts registers them as a
+ * pack when it is injected), not in autofill.js: only that part reads them.
+ */
+export const ENGLISH_BUTTONS = {
   submit: ['verify|submit|confirm|continue|next|log ?in|sign in|done'],
   resend: ['resend|send (again|code)|get code|didn t get'],
-};
+} satisfies Partial<KeywordSet>;
 
 /** `autocomplete` tokens that name another field (WHATWG autofill field names), as one whole-token pattern. */
 export const DENY_AUTOCOMPLETE =

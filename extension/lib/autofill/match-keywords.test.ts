@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ENGLISH, type KeywordSet } from './keywords.ts';
+import { ENGLISH, ENGLISH_BUTTONS, type KeywordSet } from './keywords.ts';
 import { LANGUAGE_KEYWORDS, LANGUAGES } from './language-keywords.ts';
 import { matchKeywords, normalizeText } from './match-keywords.ts';
 
 /** Every language's list of one kind together: what a page in all our languages at once would read. */
-const all = (key: keyof KeywordSet) => [...ENGLISH[key], ...LANGUAGES.flatMap((l) => LANGUAGE_KEYWORDS[l][key] ?? [])];
+const english = { ...ENGLISH, ...ENGLISH_BUTTONS };
+const all = (key: keyof KeywordSet) => [...english[key], ...LANGUAGES.flatMap((l) => LANGUAGE_KEYWORDS[l][key] ?? [])];
 const LISTS = {
   OTP_STRONG: all('strong'),
   OTP_WEAK: all('weak'),

@@ -51,11 +51,9 @@ export function scoreField(inputs: readonly HTMLInputElement[], codeLength: numb
 }
 
 const THRESHOLD = 5;
-const TYPES = new Set(['text', 'tel', 'number']);
-
 /** type=password/search/email/url… are never a code field; type=tel is (it brings up the digit keypad). */
 export function hasCodeType(input: HTMLInputElement): boolean {
-  return TYPES.has(input.type);
+  return /^(text|tel|number)$/.test(input.type);
 }
 
 function numericHints(input: HTMLInputElement): number {

@@ -1,8 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageWith, sleep, TEST_ORIGIN, type TestPage, usePageLanguages } from '../../test-kit/autofill-page.ts';
-import { autofillDocument, isExactOrigin, SUBMIT_KIT } from './autofill-document.ts';
+import { registerParts } from '../../test-kit/autofill-parts.ts';
+import { autofillDocument, isExactOrigin } from './autofill-document.ts';
+import { PART_KIT } from './part-kit.ts';
 import { submitForm } from './submit-form.ts';
+
+// Every part of the autofill script, as the background injects them where a page may need them.
+beforeAll(() => registerParts());
 
 // The first page of a file warms happy-dom's style engine up: seconds on a loaded 2-core CI machine.
 vi.setConfig({ testTimeout: 20_000 });
@@ -64,7 +69,7 @@ describe('submit after fill', () => {
     page = pageWith(html);
     usePageLanguages(page.doc);
     const pressed = record(page.doc);
-    const submitter = submit && ((input: HTMLInputElement) => submitForm(input, SUBMIT_KIT));
+    const submitter = submit && ((input: HTMLInputElement) => submitForm(input, PART_KIT));
     expect((await autofillDocument(page.doc, '407182', { submit: submitter })).ok).toBe(true);
     expect(pressed).toEqual([]); // never before the page had a task to re-render
     await sleep(20);

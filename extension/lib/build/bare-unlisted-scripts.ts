@@ -3,17 +3,26 @@ import type { Entrypoint } from 'wxt';
 
 const PREFIX = 'virtual:otp-relay-bare-unlisted?';
 /**
- * Properties of autofill.js's own objects (a target's kind/input/inputs/container, a candidate's score, field
- * text's own/context, the fill's keepTyped option, the keyword cache's count), renamed by terser in these
- * builds (≈ 0.17 KiB of autofill.js). Only names that never cross a file boundary (not the messages, not what
+ * What these builds use instead of two WXT modules (resolved before WXT's own aliases): `browser` is Chrome's
+ * `chrome` (what wxt/browser picks in Chrome, without the test for Firefox's `browser`: the extension is
+ * Chrome-only, MV3), and an unlisted script's definition is its main function itself, which the entry calls,
+ * so that terser inlines it (WXT's `{ main }` object is what its own wrapper reads).
+ */
+const OWN_MODULES: Record<string, string> = {
+  'wxt/browser': 'export const browser = chrome;\n',
+  'wxt/utils/define-unlisted-script': 'export const defineUnlistedScript = (main) => main;\n',
+};
+/**
+ * Properties of autofill.js's own objects (field text's own/context, the fill's keepTyped option), renamed by
+ * terser in these builds. Only names that never cross a file boundary (not the messages, not what
  * a part or pack is given or returns) and that this code never reads from a DOM object (no event.target):
  * a name added here must stay that way. test/components and the autofill flows run the built files.
  */
-const INTERNAL_PROPERTIES = /^(kind|inputs|input|container|score|target|own|context|keepTyped|count)$/;
+const INTERNAL_PROPERTIES = /^(own|context|keepTyped)$/;
 
 /**
  * Build hook (wxt.config.ts): the scripts the background injects into web pages (autofill.js, its parts
- * autofill-arm.js and autofill-submit.js, and the autofill-lang-* packs) are built from an entry that only calls the entrypoint's `main`, instead of WXT's
+ * autofill-{arm,submit,roots,slots,split}.js, and the autofill-lang-* packs) are built from an entry that only calls the entrypoint's `main`, instead of WXT's
  * unlisted-script wrapper, whose logger, plugin start-up and crash messages were ≈ 450 bytes of each file: a
  * third of a language pack, and bytes against autofill.js's 10 KiB budget (issue 14). Nothing else changes:
  * same entrypoint file, same IIFE, same output name. They are also minified by terser with three passes
@@ -30,7 +39,7 @@ export function bareUnlistedScripts(entrypoints: readonly Entrypoint[], config: 
   const [entrypoint] = entrypoints;
   const lib = config.build?.lib;
   if (entrypoints.length !== 1 || !entrypoint || entrypoint.type !== 'unlisted-script' || !lib) return;
-  if (!/^autofill(-lang-[a-z]{2}|-arm|-submit)?$/.test(entrypoint.name)) return;
+  if (!/^autofill(-lang-[a-z]{2}|-arm|-submit|-roots|-slots|-split)?$/.test(entrypoint.name)) return;
   lib.entry = `${PREFIX}${entrypoint.inputPath}`;
   if (config.build) {
     config.build.minify = 'terser';
@@ -44,11 +53,15 @@ export function bareUnlistedScripts(entrypoints: readonly Entrypoint[], config: 
     name: 'otp-relay:bare-unlisted-script',
     enforce: 'pre',
     // Vite's library mode has made the entry absolute (root + entry): the entrypoint's path follows PREFIX.
-    resolveId: (id) => (id.includes(PREFIX) ? `\0${PREFIX}${id.slice(id.indexOf(PREFIX) + PREFIX.length)}` : undefined),
-    load: (id) =>
-      id.startsWith(`\0${PREFIX}`)
-        ? `import definition from ${JSON.stringify(id.slice(PREFIX.length + 1))};\ndefinition.main();\n`
-        : undefined,
+    resolveId: (id) => {
+      if (id in OWN_MODULES) return `\0${PREFIX}${id}`;
+      return id.includes(PREFIX) ? `\0${PREFIX}${id.slice(id.indexOf(PREFIX) + PREFIX.length)}` : undefined;
+    },
+    load: (id) => {
+      if (!id.startsWith(`\0${PREFIX}`)) return undefined;
+      const path = id.slice(PREFIX.length + 1);
+      return OWN_MODULES[path] ?? `import main from ${JSON.stringify(path)};\nmain();\n`;
+    },
     // Before terser (this plugin runs first), so that terser joins the lets it then finds side by side.
     renderChunk(code) {
       return { code: lettify(code, this.parse(code)), map: null };
