@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
-import { registerParts } from '../../test-kit/autofill-parts.ts';
+import { clearParts, registerParts } from '../../test-kit/autofill-parts.ts';
+import type { PartName } from './autofill-parts.ts';
 import { findOtpFields, type OtpTarget } from './find-otp-fields.ts';
 import { findSplitGroups } from './find-split-groups.ts';
 import { isFillable } from './is-fillable.ts';
@@ -705,5 +706,75 @@ describe('split boxes (maxlength 1 or 2)', () => {
     );
     const target = findOtpFields(page.doc, 6);
     expect(shapeOf(target) === 'split' && target?.inputs()).toEqual([...page.doc.querySelectorAll('input')]);
+  });
+});
+
+describe('the parts a page may need, asked for before anything is chosen (autofill.js alone)', () => {
+  afterEach(() => registerParts());
+  const CODE = '<h2>Enter the verification code</h2><input id="otp" autocomplete="one-time-code">';
+  /** What findOtpFields asks for with only `parts` registered, and whether it still chose a target. */
+  const asks = (html: string, parts: PartName[] = []) => {
+    clearParts();
+    registerParts(parts);
+    page = pageWith(html);
+    const missing = new Set<string>();
+    const target = findOtpFields(page.doc, 6, missing);
+    return { missing: [...missing], chosen: target !== null };
+  };
+  const shadowPage = (inner: string) => {
+    page = pageWith('<h2>Enter the verification code</h2><otp-field id="host"></otp-field>');
+    const root = (page.doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML = inner;
+    return page;
+  };
+
+  it.each<[string, string, string[]]>([
+    ['one code field', CODE, []],
+    ['a same-origin frame', `${CODE}<iframe srcdoc="<p>Help</p>"></iframe>`, ['roots']],
+    [
+      'a hidden input a person can still focus (a slot proxy, or a honeypot)',
+      `${CODE}<input style="opacity:0">`,
+      ['slots'],
+    ],
+    ['a hidden input out of the tab order', `${CODE}<input style="opacity:0" tabindex="-1">`, []],
+    ['a disabled text field', `${CODE}<input value="+1 555 0100" disabled>`, []],
+    ['a read-only text field', `${CODE}<input value="+1 555 0100" readonly>`, []],
+    ['a hidden field of another type', `${CODE}<input type="email" style="opacity:0">`, []],
+    ['four text fields (they may be boxes)', '<input><input><input><input>', ['split']],
+    ['three text fields', '<input><input><input>', []],
+    ['four fields, one of them no code type', '<input><input><input><input type="password">', []],
+  ])('%s: %j', (_name, html, parts) => {
+    const { missing, chosen } = asks(html);
+    expect(missing).toEqual(parts);
+    if (parts.length > 0) expect(chosen).toBe(false);
+  });
+
+  it('chooses the field when nothing is missing', () => {
+    expect(asks(CODE)).toEqual({ missing: [], chosen: true });
+  });
+
+  it('asks for roots for an open shadow root, and for split only once its boxes are seen inside', () => {
+    const boxes = `<div role="group" aria-label="Verification code">${'<input maxlength="1">'.repeat(4)}</div>`;
+    clearParts();
+    shadowPage(boxes);
+    const missing = new Set<string>();
+    expect(findOtpFields(page?.doc as Document, 4, missing)).toBeNull();
+    expect([...missing]).toEqual(['roots']);
+    registerParts(['roots']);
+    missing.clear();
+    expect(findOtpFields(page?.doc as Document, 4, missing)).toBeNull();
+    expect([...missing]).toEqual(['split']);
+    registerParts(['split']);
+    missing.clear();
+    expect(shapeOf(findOtpFields(page?.doc as Document, 4, missing))).toBe('split');
+    expect([...missing]).toEqual([]);
+  });
+
+  it.each<[string, string, PartName[]]>([
+    ['a same-origin frame', `${CODE}<iframe srcdoc="<p>Help</p>"></iframe>`, ['roots']],
+    ['a hidden input a person can focus', `${CODE}<input style="opacity:0">`, ['slots']],
+    ['four text fields', '<input><input><input><input>', ['split']],
+  ])('asks for no part it has: %s', (_name, html, parts) => {
+    expect(asks(html, parts).missing).toEqual([]);
   });
 });
