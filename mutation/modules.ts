@@ -98,6 +98,12 @@ export const MUTATION_MODULES: MutationModule[] = [
     files: ['extension/lib/autofill/fill-input.ts', 'extension/lib/autofill/fill-split-inputs.ts'],
   },
   {
+    name: 'autofill injection',
+    promise:
+      'a page gets autofill.js, the parts its request and its shape need, and nothing else; a script that keeps asking for parts gets no-field',
+    files: ['extension/lib/content-bridge.ts'],
+  },
+  {
     name: 'fill rules',
     promise: 'a code is filled only where it may be: its exact origin, or https pages of its site',
     files: ['extension/lib/fill-rules.ts'],
