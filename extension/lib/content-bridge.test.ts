@@ -4,7 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearParts, registerParts } from '../test-kit/autofill-parts.ts';
+import { registerKeywords, resetKeywords } from './autofill/active-keywords.ts';
 import type { PartName } from './autofill/autofill-parts.ts';
+import { LANGUAGE_KEYWORDS, type Language } from './autofill/language-keywords.ts';
+import { pageLanguages } from './autofill/page-languages.ts';
 import { AUTOFILL_SCRIPT_FILE, PART_FILES, sendToContentScript } from './content-bridge.ts';
 import { installAutofillListener } from './install-autofill-listener.ts';
 import type { ContentRequest, FillResponse } from './messages.ts';
@@ -25,16 +28,21 @@ const PART_OF = Object.fromEntries(Object.entries(PART_FILES).map(([part, file])
 >;
 let injected: string[][] = [];
 let uninstall: (() => void) | undefined;
+let probe: () => unknown = () => pageLanguages(document, []);
 
 function injectIntoThisPage(): void {
   vi.spyOn(browser.scripting, 'executeScript').mockImplementation((async (injection: { files?: string[] }) => {
+    // The language probe is a function the background runs in the page: here, with this browser's languages
+    // left out (English), as if the page alone decided.
+    if (injection.func) return [{ frameId: 0, documentId: 'd', result: probe() }];
     const files = injection.files ?? [];
-    // The language probe (a function, not files): an English page, no pack.
-    if (files.length === 0) return [{ frameId: 0, documentId: 'd', result: [] }];
     injected.push(files);
     for (const file of files) {
+      const language = /^\/autofill-lang-([a-z]{2})\.js$/.exec(file)?.[1] as Language | undefined;
       if (file === AUTOFILL_SCRIPT_FILE) uninstall = installAutofillListener();
       else if (PART_OF[file]) registerParts([PART_OF[file]]);
+      else if (language) registerKeywords(language, LANGUAGE_KEYWORDS[language]);
+      else throw new Error(`Could not load file: '${file}'.`);
     }
     return [];
   }) as never);
@@ -62,6 +70,8 @@ const boxes = (count: number) =>
 beforeEach(() => {
   fakeBrowser.reset();
   clearParts();
+  resetKeywords();
+  probe = () => pageLanguages(document, []);
   injected = [];
   injectIntoThisPage();
 });
@@ -70,6 +80,7 @@ afterEach(() => {
   uninstall?.();
   uninstall = undefined;
   document.body.innerHTML = '';
+  document.documentElement.removeAttribute('lang');
   vi.restoreAllMocks();
 });
 
@@ -112,6 +123,51 @@ describe('sendToContentScript and the parts a page asks for', () => {
     // (Four fillable text inputs may be boxes: the split part comes, finds no group, and nothing is filled.)
     expect(injected).toEqual([[AUTOFILL_SCRIPT_FILE], [PART_FILES.split]]);
     expect([...document.querySelectorAll('input')].every((input) => input.value === '')).toBe(true);
+  });
+
+  it('injects the language pack of a Spanish page before autofill.js, and fills a field only Spanish names', async () => {
+    document.documentElement.lang = 'es';
+    document.body.innerHTML =
+      '<p>¿No recibiste nada?</p><label for="c">Código de verificación</label><input id="c" inputmode="numeric">';
+    expect(await sendToContentScript(TAB_ID, fill())).toEqual({ ok: true, fields: 1 });
+    expect(injected).toEqual([['/autofill-lang-es.js', AUTOFILL_SCRIPT_FILE]]);
+    expect(browser.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: TAB_ID, frameIds: [0] },
+      func: pageLanguages,
+    });
+  });
+
+  it.each<[string, () => unknown]>([
+    [
+      'a probe that fails (the page refused it)',
+      () => {
+        throw new Error('Cannot access contents of the page');
+      },
+    ],
+    ['a probe answering no list', () => 'es'],
+    ['a probe answering what is no language', () => [42, 'ES', 'e', 'esp', '../background', null]],
+  ])('fills an English page with autofill.js alone after %s', async (_name, answer) => {
+    probe = answer;
+    document.body.innerHTML = '<h2>Enter the verification code</h2><input id="otp" autocomplete="one-time-code">';
+    expect(await sendToContentScript(TAB_ID, fill())).toEqual({ ok: true, fields: 1 });
+    expect(injected).toEqual([[AUTOFILL_SCRIPT_FILE]]);
+  });
+
+  it('sends every request, the second round too, to the top frame only', async () => {
+    document.body.innerHTML = `<h2>Enter the verification code</h2>${boxes(6)}`;
+    await sendToContentScript(TAB_ID, fill());
+    const sends = vi.mocked(browser.tabs.sendMessage).mock.calls;
+    expect(sends).toHaveLength(3);
+    for (const call of sends) expect(call).toEqual([TAB_ID, fill(), { frameId: 0 }]);
+  });
+
+  it('injects a request’s part with autofill.js when injecting it alone failed (a page with no script yet)', async () => {
+    document.body.innerHTML =
+      '<form><label for="c">Verification code</label><input id="c"><button>Verify</button></form>';
+    const inject = vi.mocked(browser.scripting.executeScript);
+    inject.mockRejectedValueOnce(new Error('Frame with ID 0 is showing error page'));
+    expect(await sendToContentScript(TAB_ID, { ...fill(), submit: true })).toEqual({ ok: true, fields: 1 });
+    expect(injected).toEqual([[PART_FILES.submit, AUTOFILL_SCRIPT_FILE]]);
   });
 
   it('injects the watch and every shape part with an arm, before sending it', async () => {

@@ -53,22 +53,19 @@ export async function sendToContentScript(tabId: number, request: ContentRequest
   const parts = partsFor(request);
   const injected = new Set<PartName>(parts);
   let answer = await firstAnswer(tabId, request, parts);
-  for (let round = 0; round < SHAPE_PARTS.length; round++) {
-    if (answer.ok || answer.reason !== 'needs-parts') return answer;
+  // Each round injects at least one shape part not injected yet, so there are as many rounds as parts at most.
+  while (!answer.ok && answer.reason === 'needs-parts') {
     const missing = answer.parts.filter((part) => !injected.has(part));
-    if (missing.length === 0) break;
+    if (missing.length === 0) return { ok: false, reason: 'no-field' };
     for (const part of missing) injected.add(part);
     try {
-      await inject(
-        tabId,
-        missing.map((part) => PART_FILES[part]),
-      );
+      await inject(tabId, missing.map((part) => PART_FILES[part]));
       answer = parseResponse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
     } catch {
       return { ok: false, reason: 'unreachable' };
     }
   }
-  return answer.ok || answer.reason !== 'needs-parts' ? answer : { ok: false, reason: 'no-field' };
+  return answer;
 }
 
 async function firstAnswer(tabId: number, request: ContentRequest, parts: PartName[]): Promise<Answer> {

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageWith, type TestPage } from '../../test-kit/autofill-page.ts';
 import { clearParts, registerParts } from '../../test-kit/autofill-parts.ts';
-import type { PartName } from './autofill-parts.ts';
+import type { PartName, ShapePart } from './autofill-parts.ts';
 import { findOtpFields, type OtpTarget } from './find-otp-fields.ts';
 import { findSplitGroups } from './find-split-groups.ts';
 import { isFillable } from './is-fillable.ts';
@@ -717,7 +717,7 @@ describe('the parts a page may need, asked for before anything is chosen (autofi
     clearParts();
     registerParts(parts);
     page = pageWith(html);
-    const missing = new Set<string>();
+    const missing = new Set<ShapePart>();
     const target = findOtpFields(page.doc, 6, missing);
     return { missing: [...missing], chosen: target !== null };
   };
@@ -757,7 +757,7 @@ describe('the parts a page may need, asked for before anything is chosen (autofi
     const boxes = `<div role="group" aria-label="Verification code">${'<input maxlength="1">'.repeat(4)}</div>`;
     clearParts();
     shadowPage(boxes);
-    const missing = new Set<string>();
+    const missing = new Set<ShapePart>();
     expect(findOtpFields(page?.doc as Document, 4, missing)).toBeNull();
     expect([...missing]).toEqual(['roots']);
     registerParts(['roots']);
