@@ -59,7 +59,10 @@ export async function sendToContentScript(tabId: number, request: ContentRequest
     if (missing.length === 0) return { ok: false, reason: 'no-field' };
     for (const part of missing) injected.add(part);
     try {
-      await inject(tabId, missing.map((part) => PART_FILES[part]));
+      await inject(
+        tabId,
+        missing.map((part) => PART_FILES[part]),
+      );
       answer = parseResponse(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }));
     } catch {
       return { ok: false, reason: 'unreachable' };

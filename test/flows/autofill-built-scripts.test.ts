@@ -85,10 +85,9 @@ describe.concurrent('the built autofill scripts, as the background injects them'
       try {
         await page.addScriptTag({ content: probe });
         const languages = await page.evaluate(() =>
-          (window as unknown as { OtpProbe: { pageLanguages: (d: Document, b: string[]) => string[] } }).OtpProbe.pageLanguages(
-            document,
-            [],
-          ),
+          (
+            window as unknown as { OtpProbe: { pageLanguages: (d: Document, b: string[]) => string[] } }
+          ).OtpProbe.pageLanguages(document, []),
         );
         for (const language of languages) await page.addScriptTag({ content: built(`autofill-lang-${language}.js`) });
         await page.addScriptTag({ content: built('autofill.js') });
