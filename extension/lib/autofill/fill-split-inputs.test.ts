@@ -106,6 +106,28 @@ describe('split boxes', () => {
     expect(boxes.map((box) => box.value).join('')).toBe('407182');
   });
 
+  it.each<[string, (boxes: HTMLInputElement[]) => HTMLInputElement[]]>([
+    ['every box', (boxes) => boxes],
+    ['every box but the first', (boxes) => boxes.slice(1)],
+  ])('follows boxes the page replaces with new ones at the first digit: %s', async (_name, which) => {
+    const boxes = boxesOf();
+    const container = boxes[0]?.parentElement as Element;
+    let replaced = false;
+    // A re-render that makes new elements (no keys): the digits typed so far carried over.
+    container.addEventListener('input', () => {
+      if (replaced) return;
+      replaced = true;
+      for (const box of which([...container.querySelectorAll('input')])) {
+        const fresh = box.cloneNode() as HTMLInputElement;
+        fresh.value = box.value;
+        box.replaceWith(fresh);
+      }
+    });
+    expect(await autofillDocument(page?.doc as Document, '407182', { submit: false })).toEqual({ ok: true, fields: 6 });
+    expect(replaced).toBe(true);
+    expect([...container.querySelectorAll('input')].map((box) => box.value).join('')).toBe('407182');
+  });
+
   it('sends each box its own key and input events, in box order', async () => {
     const boxes = boxesOf();
     const typed: string[] = [];
