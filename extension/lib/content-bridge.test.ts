@@ -31,7 +31,10 @@ let uninstall: (() => void) | undefined;
 let probe: () => unknown = () => pageLanguages(document, []);
 
 function injectIntoThisPage(): void {
-  vi.spyOn(browser.scripting, 'executeScript').mockImplementation((async (injection: { files?: string[] }) => {
+  vi.spyOn(browser.scripting, 'executeScript').mockImplementation((async (injection: {
+    files?: string[];
+    func?: unknown;
+  }) => {
     // The language probe is a function the background runs in the page: here, with this browser's languages
     // left out (English), as if the page alone decided.
     if (injection.func) return [{ frameId: 0, documentId: 'd', result: probe() }];
@@ -99,14 +102,20 @@ describe('sendToContentScript and the parts a page asks for', () => {
     expect(injected).toEqual([[AUTOFILL_SCRIPT_FILE], [PART_FILES.split]]);
   });
 
-  it('enters a shadow root first, then fills the split boxes inside it: a round per part', async () => {
-    document.body.innerHTML = '<h2>Enter the verification code</h2><otp-boxes id="host"></otp-boxes>';
-    const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
-    root.innerHTML = boxes(6);
-    expect(await sendToContentScript(TAB_ID, fill())).toEqual({ ok: true, fields: 6 });
-    expect([...root.querySelectorAll('input')].map((box) => box.value).join('')).toBe('407182');
-    expect(injected).toEqual([[AUTOFILL_SCRIPT_FILE], [PART_FILES.roots], [PART_FILES.split]]);
-  });
+  it.each([
+    ['in a labelled group', boxes(6)],
+    ['straight in the shadow root', '<input maxlength="1" inputmode="numeric">'.repeat(6)],
+  ])(
+    'enters a shadow root first, then fills the split boxes inside it (%s): a round per part',
+    async (_name, inner) => {
+      document.body.innerHTML = '<h2>Enter the verification code</h2><otp-boxes id="host"></otp-boxes>';
+      const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+      root.innerHTML = inner;
+      expect(await sendToContentScript(TAB_ID, fill())).toEqual({ ok: true, fields: 6 });
+      expect([...root.querySelectorAll('input')].map((box) => box.value).join('')).toBe('407182');
+      expect(injected).toEqual([[AUTOFILL_SCRIPT_FILE], [PART_FILES.roots], [PART_FILES.split]]);
+    },
+  );
 
   it('asks for nothing again on a second Fill: the parts stay in the frame', async () => {
     document.body.innerHTML = `<h2>Enter the verification code</h2>${boxes(6)}`;

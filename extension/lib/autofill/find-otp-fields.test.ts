@@ -778,3 +778,14 @@ describe('the parts a page may need, asked for before anything is chosen (autofi
     expect(asks(html, parts).missing).toEqual([]);
   });
 });
+
+describe('split boxes straight in a shadow root (a web component with no element around them)', () => {
+  it('is one split field, the boxes in order', () => {
+    page = pageWith('<h2>Enter the verification code</h2><otp-boxes id="host"></otp-boxes>');
+    const root = (page.doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML = '<input maxlength="1">'.repeat(6);
+    const target = findOtpFields(page.doc, 6);
+    expect(shapeOf(target)).toBe('split');
+    expect(target?.inputs()).toEqual([...root.querySelectorAll('input')]);
+  });
+});

@@ -1,6 +1,6 @@
-/** 4–10 one-character boxes and the element that holds them (to find them again after a re-render). */
+/** 4–10 one-character boxes and what holds them: an element, or the shadow root they sit in directly. */
 export interface SplitGroup {
-  container: Element;
+  container: ParentNode;
   inputs: HTMLInputElement[];
 }
 
@@ -8,15 +8,16 @@ export interface SplitGroup {
  * Groups of split digit boxes among `inputs` (already filtered to fillable ones): 4–10 boxes under one
  * nearby common ancestor. Each box often sits in its own wrapper, and a dash may split the boxes in two
  * halves (3 + 3, as Stripe and Slack do), so for each box we climb to the lowest ancestor (up to 4 levels)
- * that holds at least 4 boxes, and group the boxes by that ancestor.
+ * that holds at least 4 boxes, and group the boxes by that ancestor. A web component may render its boxes
+ * straight into its shadow root, with no element around them: then the shadow root holds the group.
  */
 export function findSplitGroups(inputs: readonly HTMLInputElement[]): SplitGroup[] {
   // Boxes by their own shape, and inputs that may be boxes by the row they form (checked per group below).
   const boxes = inputs.filter((input) => isBox(input) || mayBeRowBox(input));
-  const groups = new Map<Element, HTMLInputElement[]>();
+  const groups = new Map<ParentNode, HTMLInputElement[]>();
   for (const box of boxes) {
-    let node = box.parentElement;
-    for (let level = 0; node && level < MAX_LEVELS; level++, node = node.parentElement) {
+    let node = box.parentNode;
+    for (let level = 0; node && level < MAX_LEVELS; level++, node = node.parentNode) {
       const inside = boxes.filter((other) => node?.contains(other));
       if (inside.length >= MIN_BOXES) {
         if (!groups.has(node)) groups.set(node, inside);
