@@ -275,7 +275,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: COLLECT_ROOTS,
-    line: 33,
+    line: 34,
     mutator: 'Regex',
     why:
       'Equivalent (the `/\\s/` one): split on single spaces, a sandbox list with runs of spaces gives empty ' +
@@ -598,7 +598,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/find-split-groups.ts',
-    line: 20,
+    line: 21,
     mutator: 'OptionalChaining',
     why:
       'Equivalent: the filter runs at once inside the loop body, where the loop condition has just found ' +
@@ -606,7 +606,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/find-split-groups.ts',
-    line: 22,
+    line: 23,
     mutator: 'ConditionalExpression',
     why:
       'Equivalent: a container found again is set to the same boxes (the boxes under it, in the same order), ' +
@@ -614,7 +614,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/find-split-groups.ts',
-    line: 44,
+    line: 45,
     mutator: 'OptionalChaining',
     why:
       'Equivalent: the types are compared only when `first` exists, that is when the group has a first ' +
@@ -622,7 +622,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/find-split-groups.ts',
-    line: 49,
+    line: 50,
     mutator: 'OptionalChaining',
     why:
       'Equivalent: the box before is read only for index ≥ 1 (index 0 stops at `index === 0`), so it exists; ' +
@@ -656,7 +656,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/find-slot-proxy.ts',
-    line: 19,
+    line: 23,
     mutator: 'OptionalChaining',
     why:
       'Equivalent: the line before returned for an input that is not connected, and a connected input of the ' +
@@ -665,7 +665,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/find-slot-proxy.ts',
-    line: 40,
+    line: 44,
     mutator: 'StringLiteral',
     why:
       'Equivalent: the text only stands in for a child without a class. A class token never holds a space, so ' +
@@ -697,6 +697,22 @@ export const EXPLAINED: Explained[] = [
       "empty string (checked over all of them), so testing '' answers false as well; and the text is " +
       'normalized, lower case, so it is never "Stryker was here!".',
   })),
+  {
+    file: 'extension/lib/autofill/score-field.ts',
+    line: 56,
+    mutator: 'Regex',
+    why:
+      'Equivalent (either anchor dropped): input.type is always one of the HTML input types (an unknown type ' +
+      'reads "text"), and no type but text, tel and number begins or ends with one of those words.',
+  },
+  {
+    file: 'extension/lib/autofill/find-otp-fields.ts',
+    line: 58,
+    mutator: 'ConditionalExpression',
+    why:
+      'Equivalent (the `score !== null` half set to true): a null score compares as 0, and the best score starts ' +
+      'at 0, so a field scoreField refused never wins either way; the test is for the type.',
+  },
   {
     file: 'extension/lib/autofill/score-field.ts',
     line: 13,
@@ -739,7 +755,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/score-field.ts',
-    line: 63,
+    line: 61,
     mutator: 'StringLiteral',
     why:
       "Equivalent: the attribute is only read when inputMode is '': no attribute, or a value that is none of " +
@@ -750,7 +766,7 @@ export const EXPLAINED: Explained[] = [
   },
   {
     file: 'extension/lib/autofill/score-field.ts',
-    line: 66,
+    line: 64,
     mutator: 'StringLiteral',
     why:
       'Equivalent: the fallback for a field without a pattern; "Stryker was here!" holds no \\d and no [0-9], ' +
