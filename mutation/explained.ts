@@ -52,6 +52,9 @@ const LENGTH_TWICE =
   "Equivalent: the relay nonce's length is checked twice, here and by `same` (lengths first, then " +
   'timingSafeEqual), and either check alone refuses a nonce of another length.';
 
+const PROBE_NOT_A_LANGUAGE =
+  'Equivalent: "Stryker was here" is no two-letter language, so the filter below drops it and the page gets ' +
+  'English alone, as with the empty list.';
 const COLLECT_ROOTS = 'extension/lib/autofill/collect-roots.ts';
 const FIELD_TEXT = 'extension/lib/autofill/field-text.ts';
 const STREAM_SERVER = 'relay/src/stream-server.ts';
@@ -772,6 +775,24 @@ export const EXPLAINED: Explained[] = [
       'Equivalent: the fallback for a field without a pattern; "Stryker was here!" holds no \\d and no [0-9], ' +
       "as '' does not, so there is no hint either way.",
   },
+
+  // autofill injection
+  {
+    file: 'extension/lib/content-bridge.ts',
+    line: 99,
+    mutator: 'ArrayDeclaration',
+    why: PROBE_NOT_A_LANGUAGE,
+  },
+  ...(['OptionalChaining', 'ConditionalExpression', 'ArrayDeclaration'] as const).map((mutator) => ({
+    file: 'extension/lib/content-bridge.ts',
+    line: 102,
+    mutator,
+    why:
+      mutator === 'ArrayDeclaration'
+        ? PROBE_NOT_A_LANGUAGE
+        : 'Equivalent: a probe that answers no frame, or no list, makes the next step throw (no result to read, ' +
+          'no filter to call), and the catch around it leaves the page with English alone, as the test does.',
+  })),
 
   // autofill fill
   ...[18, 69].map((line) => ({

@@ -155,6 +155,7 @@ describe('sendToContentScript and the parts a page asks for', () => {
     ],
     ['a probe answering no list', () => 'es'],
     ['a probe answering what is no language', () => [42, 'ES', 'e', 'esp', '../background', null]],
+    ['a probe answering lists in its list', () => [['es'], ['p', 't']]],
   ])('fills an English page with autofill.js alone after %s', async (_name, answer) => {
     probe = answer;
     document.body.innerHTML = '<h2>Enter the verification code</h2><input id="otp" autocomplete="one-time-code">';
