@@ -4,6 +4,12 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeFor, FIXTURES_DIR, TEST_ORIGIN } from '../../extension/test-kit/autofill-page.ts';
 import { bundleForPage, launchChromium } from '../../extension/test-kit/chromium-bundle.ts';
+import {
+  expectedAnswer,
+  fixtureOutcome,
+  inputValues,
+  openFixture,
+} from '../../extension/test-kit/chromium-fixtures.ts';
 import { EXTENSION_PATH } from '../harness/browser.ts';
 
 /**
@@ -17,8 +23,6 @@ import { EXTENSION_PATH } from '../harness/browser.ts';
  * page's world instead of an isolated one.
  */
 const RUNTIME_ID = 'otp-relay-built-scripts';
-const CROSS_ORIGIN_FRAME =
-  '<!doctype html><form><label for="o">Verification code</label><input id="o" autocomplete="one-time-code"></form>';
 const fixtures = readdirSync(FIXTURES_DIR).filter((file) => file.endsWith('.html'));
 const built = (file: string) => readFileSync(join(EXTENSION_PATH, file), 'utf8');
 
@@ -40,15 +44,7 @@ afterAll(async () => {
 });
 
 async function open(file: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const body = url.origin === TEST_ORIGIN ? readFileSync(join(FIXTURES_DIR, file), 'utf8') : CROSS_ORIGIN_FRAME;
-    void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
-  await page.goto(`${TEST_ORIGIN}/verify`, { waitUntil: 'load' });
+  const page = await openFixture(browser, file);
   await page.evaluate((id: string) => {
     const listeners: unknown[] = [];
     const runtime = {
@@ -91,19 +87,7 @@ describe.concurrent('the built autofill scripts, as the background injects them'
         );
         for (const language of languages) await page.addScriptTag({ content: built(`autofill-lang-${language}.js`) });
         await page.addScriptTag({ content: built('autofill.js') });
-        const before = await page.evaluate(() => {
-          const values: string[] = [];
-          const walk = (root: Document | ShadowRoot) => {
-            for (const element of root.querySelectorAll('*')) {
-              if (element.localName === 'input') values.push((element as HTMLInputElement).value);
-              if (element.shadowRoot) walk(element.shadowRoot);
-              const frameDoc = element.localName === 'iframe' ? (element as HTMLIFrameElement).contentDocument : null;
-              if (frameDoc) walk(frameDoc);
-            }
-          };
-          walk(document);
-          return values;
-        });
+        const before = await inputValues(page);
         const code = codeFor(file);
         const request = { type: 'otp-relay/fill', code, origin: TEST_ORIGIN, submit: false };
         let answer = await ask(page, request);
@@ -115,33 +99,9 @@ describe.concurrent('the built autofill scripts, as the background injects them'
           }
           answer = await ask(page, request);
         }
-        const outcome = await page.evaluate(
-          (code: string, before: string[]) => {
-            const inputs: HTMLInputElement[] = [];
-            const walk = (root: Document | ShadowRoot) => {
-              for (const element of root.querySelectorAll('*')) {
-                if (element.localName === 'input') inputs.push(element as HTMLInputElement);
-                if (element.shadowRoot) walk(element.shadowRoot);
-                const frameDoc = element.localName === 'iframe' ? (element as HTMLIFrameElement).contentDocument : null;
-                if (frameDoc) walk(frameDoc);
-              }
-            };
-            walk(document);
-            const wrong: string[] = [];
-            inputs.forEach((input, index) => {
-              const mark = input.getAttribute('data-expect');
-              const expected = mark === null ? before[index] : mark === 'code' ? code : code[Number(mark)];
-              if (input.value !== expected) wrong.push(`${input.outerHTML.slice(0, 100)} = ${input.value}`);
-            });
-            return { wrong, marked: inputs.filter((input) => input.hasAttribute('data-expect')).length };
-          },
-          code,
-          before,
-        );
-        expect(outcome.wrong).toEqual([]);
-        expect(answer).toEqual(
-          outcome.marked > 0 ? { ok: true, fields: outcome.marked } : { ok: false, reason: 'no-field' },
-        );
+        const { wrong, marked } = await fixtureOutcome(page, code, before);
+        expect(wrong).toEqual([]);
+        expect(answer).toEqual(expectedAnswer(marked));
         // Each part is asked for once at most: once injected, the search has it.
         expect(new Set(asked).size).toBe(asked.length);
       } finally {

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeFor, FIXTURES_DIR, TEST_ORIGIN } from '../../test-kit/autofill-page.ts';
+import { codeFor, FIXTURES_DIR } from '../../test-kit/autofill-page.ts';
 import { bundleForPage, launchChromium } from '../../test-kit/chromium-bundle.ts';
+import { expectedAnswer, fixtureOutcome, inputValues, openFixture } from '../../test-kit/chromium-fixtures.ts';
 
 /**
  * The same fixtures in real Chromium, where there IS layout: the geometry half of isFillable (rects,
@@ -11,8 +11,6 @@ import { bundleForPage, launchChromium } from '../../test-kit/chromium-bundle.ts
  * frame served from another origin whose code field must stay empty. Pages are served by request
  * interception at TEST_ORIGIN; the autofill module is bundled and run in the page.
  */
-const CROSS_ORIGIN_FRAME =
-  '<!doctype html><form><label for="o">Verification code</label><input id="o" autocomplete="one-time-code"></form>';
 const files = readdirSync(FIXTURES_DIR).filter((file) => file.endsWith('.html'));
 
 let browser: Browser;
@@ -37,15 +35,7 @@ afterAll(async () => {
 });
 
 async function open(file: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const body = url.origin === TEST_ORIGIN ? readFileSync(join(FIXTURES_DIR, file), 'utf8') : CROSS_ORIGIN_FRAME;
-    void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
-  await page.goto(`${TEST_ORIGIN}/verify`, { waitUntil: 'load' });
+  const page = await openFixture(browser, file);
   await page.addScriptTag({ content: bundle });
   return page;
 }
@@ -57,12 +47,6 @@ interface Bundle {
   pageLanguages: typeof import('./page-languages.ts').pageLanguages;
 }
 
-interface PageOutcome {
-  result: Awaited<ReturnType<Bundle['fillAsTheBridgeDoes']>>['result'];
-  wrong: string[];
-  marked: number;
-}
-
 describe.concurrent('fixtures in real Chromium', () => {
   it.each(files)(
     '%s',
@@ -70,43 +54,19 @@ describe.concurrent('fixtures in real Chromium', () => {
       const page = await open(file);
       try {
         const code = codeFor(file);
-        const outcome = await page.evaluate(async (code: string): Promise<PageOutcome> => {
-          const inputs: HTMLInputElement[] = [];
-          const walk = (root: Document | ShadowRoot) => {
-            for (const element of root.querySelectorAll('*')) {
-              if (element instanceof HTMLInputElement || element.localName === 'input')
-                inputs.push(element as HTMLInputElement);
-              if (element.shadowRoot) walk(element.shadowRoot);
-              const frameDoc = element.localName === 'iframe' ? (element as HTMLIFrameElement).contentDocument : null;
-              if (frameDoc) walk(frameDoc);
-            }
-          };
-          walk(document);
-          const before = inputs.map((input) => input.value);
+        const before = await inputValues(page);
+        const result = await page.evaluate(async (code: string) => {
           const api = (window as unknown as { OtpAutofill: Bundle }).OtpAutofill;
           // The packs the extension would inject here, decided by the page alone (not the browser's languages).
           for (const language of api.pageLanguages(document, [])) {
             api.registerKeywords(language, api.LANGUAGE_KEYWORDS[language]);
           }
           // Only the parts the page asks for (autofill-parts.ts): a page whose shape the search missed would show.
-          const { result } = await api.fillAsTheBridgeDoes(document, code, { submit: false });
-          const wrong: string[] = [];
-          inputs.forEach((input, index) => {
-            const mark = input.getAttribute('data-expect');
-            const expected = mark === null ? before[index] : mark === 'code' ? code : code[Number(mark)];
-            if (input.value !== expected) wrong.push(`${input.outerHTML.slice(0, 100)} = ${input.value}`);
-          });
-          return { result, wrong, marked: inputs.filter((input) => input.hasAttribute('data-expect')).length };
+          return (await api.fillAsTheBridgeDoes(document, code, { submit: false })).result;
         }, code);
-        expect(outcome.wrong).toEqual([]);
-        expect(outcome.result).toEqual(
-          outcome.marked > 0 ? { ok: true, fields: outcome.marked } : { ok: false, reason: 'no-field' },
-        );
-        for (const frame of page.frames()) {
-          if (new URL(frame.url()).origin === 'https://acs.bank.example') {
-            expect(await frame.$eval('#o', (input) => (input as HTMLInputElement).value)).toBe('');
-          }
-        }
+        const { wrong, marked } = await fixtureOutcome(page, code, before);
+        expect(wrong).toEqual([]);
+        expect(result).toEqual(expectedAnswer(marked));
       } finally {
         await page.close();
       }
