@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sleep } from '../test-kit/autofill-page.ts';
-import { registerParts } from '../test-kit/autofill-parts.ts';
+import { clearParts, registerParts } from '../test-kit/autofill-parts.ts';
 import type { PartName } from './autofill/autofill-parts.ts';
 import { frameGlobal } from './autofill/frame-global.ts';
 import { installAutofillListener } from './install-autofill-listener.ts';
@@ -69,7 +69,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   fakeBrowser.reset();
   document.body.innerHTML = '';
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('otp-relay/autofill-parts')];
+  clearParts();
 });
 
 describe('installAutofillListener', () => {
